@@ -1,0 +1,63 @@
+package org.forklab.experiments.core;
+
+import java.util.Arrays;
+
+/**
+ * Raw measurements of one condition, kept whole so that statistics and charts can be redone.
+ *
+ * @param label       what was measured, e.g. "platform thread start+join"
+ * @param unit        the unit of every value, e.g. "ns" or "bytes"
+ * @param values      one value per warm sample, each already divided by {@code opsPerSample}
+ * @param cold        the first operations of the run, timed one by one and kept apart
+ * @param opsPerSample how many operations each warm sample timed together (batching)
+ */
+public record Samples(String label, String unit, double[] values, double[] cold, int opsPerSample) {
+
+    public Samples {
+        values = values.clone();
+        cold = cold.clone();
+        if (opsPerSample < 1) {
+            throw new IllegalArgumentException("opsPerSample must be at least 1");
+        }
+    }
+
+    public static Samples of(String label, String unit, double[] values) {
+        return new Samples(label, unit, values, new double[0], 1);
+    }
+
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public double[] cold() {
+        return cold.clone();
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    /** The same samples under another label, for side-by-side display. */
+    public Samples relabel(String newLabel) {
+        return new Samples(newLabel, unit, values, cold, opsPerSample);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Samples s && label.equals(s.label) && unit.equals(s.unit)
+                && Arrays.equals(values, s.values) && Arrays.equals(cold, s.cold) && opsPerSample == s.opsPerSample;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * label.hashCode() + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "Samples[" + label + ", " + values.length + " values in " + unit + ", " + cold.length
+                + " cold, " + opsPerSample + " ops/sample]";
+    }
+}
