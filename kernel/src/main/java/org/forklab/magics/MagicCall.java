@@ -8,6 +8,7 @@ import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.parse.CellMagic;
+import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.MagicDefinition;
 import org.forklab.magics.parse.MagicParser;
@@ -35,6 +36,17 @@ public final class MagicCall {
             return;
         }
         guarded(magic, () -> ((CellMagic) command).run(bench, body));
+    }
+
+    /**
+     * Parses and checks the configuration without running: what a run would refuse, this refuses
+     * with the same one line. Used by tests and by the facade.
+     */
+    public static void check(MagicDefinition magic, List<String> args) {
+        Object command = magic.factory().get();
+        if (MagicParser.parse(magic.display(), command, args).isEmpty() && command instanceof ChecksConfiguration checked) {
+            guarded(magic, checked::checkConfiguration);
+        }
     }
 
     private static boolean printedHelp(MagicDefinition magic, Object command, List<String> args, Bench bench) {

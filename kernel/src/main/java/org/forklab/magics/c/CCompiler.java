@@ -20,10 +20,10 @@ public final class CCompiler {
 
     /** Where the compiler is, if there is one. */
     public static Optional<Path> find() {
-        return find(System.getenv().getOrDefault("PATH", ""));
+        return findOn(System.getenv().getOrDefault("PATH", ""));
     }
 
-    static Optional<Path> find(String pathVariable) {
+    public static Optional<Path> findOn(String pathVariable) {
         for (String name : NAMES) {
             for (String dir : pathVariable.split(File.pathSeparator)) {
                 if (dir.isEmpty()) {
