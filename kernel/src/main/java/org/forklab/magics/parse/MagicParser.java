@@ -82,7 +82,7 @@ public final class MagicParser {
     }
 
     /** "(1..10000)", "(0.1s..600s)", "(4k..1g)". */
-    static String rangeText(Field field) {
+    public static String rangeText(Field field) {
         Range range = field.getAnnotation(Range.class);
         return "(" + format(field.getType(), range.min()) + ".." + format(field.getType(), range.max()) + ")";
     }
