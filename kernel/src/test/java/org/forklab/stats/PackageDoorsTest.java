@@ -1,4 +1,4 @@
-package org.forklab;
+package org.forklab.stats;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
