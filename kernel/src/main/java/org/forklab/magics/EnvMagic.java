@@ -42,7 +42,7 @@ public final class EnvMagic implements LineMagic {
         return new KeyValues("This machine")
                 .add("CPU", env.cpuModel())
                 .add("CPUs for this JVM", env.cpus() + " (affinity " + env.cpuAffinity() + ")")
-                .add("virtualised", Machine.hypervisor() ? "yes (hypervisor flag set)" : "no hypervisor flag")
+                .add("virtualised", MachineFacts.hypervisor() ? "yes (hypervisor flag set)" : "no hypervisor flag")
                 .add("Linux kernel", env.kernelRelease())
                 .add("JDK", env.jdk())
                 .add("process launch", env.launchMechanism())

@@ -8,7 +8,8 @@ import org.forklab.magics.parse.MagicDefinition;
 public final class MagicCatalog {
     private static final List<MagicDefinition> ALL = List.of(
             MagicDefinition.line(EnvMagic::new),
-            MagicDefinition.cell(CMagic::new));
+            MagicDefinition.cell(CMagic::new),
+            MagicDefinition.line(SpawnMagic::new));
 
     private MagicCatalog() {
     }

@@ -84,7 +84,18 @@ public final class MagicParser {
     /** "(1..10000)", "(0.1s..600s)", "(4k..1g)". */
     public static String rangeText(Field field) {
         Range range = field.getAnnotation(Range.class);
-        return "(" + format(field.getType(), range.min()) + ".." + format(field.getType(), range.max()) + ")";
+        Class<?> type = elementType(field);
+        return "(" + format(type, range.min()) + ".." + format(type, range.max()) + ")";
+    }
+
+    /** The field's type, or its element type for a list. */
+    static Class<?> elementType(Field field) {
+        if (java.util.Collection.class.isAssignableFrom(field.getType())
+                && field.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return field.getType();
     }
 
     private static String format(Class<?> type, double value) {
@@ -109,36 +120,48 @@ public final class MagicParser {
                 if (range == null) {
                     continue;
                 }
-                Double value = numericValue(field, part);
-                if (value != null && !(value >= range.min() && value <= range.max())) {
-                    throw new UsageError(String.format(Locale.ROOT, "%s: %s %s is out of range: accepted %s to %s (see %s --help)",
-                            magic, optionName(field), format(field.getType(), value),
-                            format(field.getType(), range.min()), format(field.getType(), range.max()), magic));
+                for (Object element : values(field, part)) {
+                    Double value = numeric(element, field);
+                    if (value != null && !(value >= range.min() && value <= range.max())) {
+                        throw new UsageError(String.format(Locale.ROOT, "%s: %s %s is out of range: accepted %s to %s (see %s --help)",
+                                magic, optionName(field), format(elementType(field), value),
+                                format(elementType(field), range.min()), format(elementType(field), range.max()), magic));
+                    }
                 }
             }
         }
     }
 
-    private static Double numericValue(Field field, Object owner) {
+    /** The field's value, or each element when it holds a list (e.g. --fork-memory 0,64m). */
+    private static List<Object> values(Field field, Object owner) {
         try {
             field.setAccessible(true);
             Object value = field.get(owner);
-            if (value instanceof Number n) {
-                return n.doubleValue();
+            if (value instanceof java.util.Collection<?> c) {
+                return new ArrayList<>(c);
             }
-            if (value instanceof Duration d) {
-                return d.toNanos() / 1e9;
-            }
-            if (value instanceof ByteSize s) {
-                return (double) s.bytes();
-            }
-            if (value == null) {
-                return null;
-            }
-            throw new IllegalStateException("@Range on a non-numeric field " + field);
+            List<Object> one = new ArrayList<>();
+            one.add(value);
+            return one;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Double numeric(Object value, Field field) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof Duration d) {
+            return d.toNanos() / 1e9;
+        }
+        if (value instanceof ByteSize s) {
+            return (double) s.bytes();
+        }
+        if (value == null) {
+            return null;
+        }
+        throw new IllegalStateException("@Range on a non-numeric field " + field);
     }
 
     private static String optionName(Field field) {

@@ -5,14 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Facts about this machine that the experiments' Environment does not record. */
-final class Machine {
+public final class MachineFacts {
     private static volatile Boolean hypervisor;
 
-    private Machine() {
+    private MachineFacts() {
     }
 
     /** Whether the CPU reports the "hypervisor" flag, i.e. this runs in a virtual machine. */
-    static boolean hypervisor() {
+    public static boolean hypervisor() {
         Boolean h = hypervisor;
         if (h == null) {
             try {

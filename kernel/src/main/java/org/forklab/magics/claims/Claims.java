@@ -1,0 +1,98 @@
+package org.forklab.magics.claims;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.cost.CostVariant;
+import org.forklab.experiments.cost.PageKind;
+import org.forklab.stats.ClaimRange;
+import org.forklab.stats.Unit;
+import org.forklab.stats.Verdict;
+
+/**
+ * Every numeric claim of the lesson (LESSON-MAP.md) that a measurement on this machine can
+ * answer, with where its measurement comes from and the likely cause of a disagreement.
+ * Claims that are facts about the system rather than costs (the 128 TiB user address space)
+ * are answered by {@link AddressSpace}; see {@link #FACTS}.
+ */
+public final class Claims {
+    private static final long GIB = 1L << 30;
+
+    private Claims() {
+    }
+
+    public static final List<Claim> ALL = List.of(
+            cost("fork-minimal", "fork of a minimal child costs 50–100 µs", 50, 100,
+                    variant(CostVariant.FORK), Claims::forkCause),
+            cost("fork-1g", "fork of a process with 1 GB of touched memory costs 100–300 µs", 100, 300,
+                    r -> r instanceof CostResult c ? c.forkSweep().stream()
+                            .filter(p -> p.touchBytes() == GIB && p.pages() == PageKind.SMALL)
+                            .map(CostResult.ForkPoint::samples).findFirst() : Optional.empty(),
+                    Claims::forkCause),
+            cost("fork-exec", "fork followed by exec of a small program costs 200–500 µs", 200, 500,
+                    variant(CostVariant.FORK_EXEC), (v, env) -> v == Verdict.ABOVE
+                            ? "exec maps a new program and its shared libraries, and the child's start-up runs before"
+                            + " waitpid returns; in a virtual machine" + (virtualised(env) ? " (as here)" : "")
+                            + " page-table updates trap to the hypervisor"
+                            : "a tiny program such as /bin/true on a fast CPU execs faster than the lesson's typical case"),
+            cost("pthread-create", "pthread_create (with join) costs 2–10 µs", 2, 10,
+                    variant(CostVariant.PTHREAD), Claims::threadCause),
+            cost("java-thread", "starting a Java platform thread (with join) costs about what pthread_create does, 2–10 µs",
+                    2, 10, variant(CostVariant.PLATFORM_THREAD), (v, env) -> v == Verdict.ABOVE
+                            ? "a Java thread is a pthread plus the JVM's own bookkeeping (Thread object, TLABs, safepoint"
+                            + " registration), so it costs more than the bare system call"
+                            : threadCause(v, env)),
+            new Claim("pool-dispatch", "4. Cost", "dispatching a task to a thread pool costs 0.1–1 µs",
+                    new ClaimRange(0.1, 1, Unit.MICROSECONDS), "%spawn",
+                    variant(CostVariant.EXECUTOR_THROUGHPUT), (v, env) -> v == Verdict.ABOVE
+                            ? "each hand-off wakes a parked worker (a futex call and a context switch) unless the queue"
+                            + " is kept busy; with few CPUs" + " (" + env.cpus() + " here) workers and submitter compete"
+                            : "batching lets the JIT inline the queue operations, so a task costs little more than"
+                            + " a queue insert"));
+
+    /** Claims answered by reading the system rather than by timing. */
+    public static final List<String> FACTS = List.of("address-space");
+
+    /** The catalogue entry with this id. */
+    public static Optional<Claim> byId(String id) {
+        return ALL.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    private static Claim cost(String id, String statement, double lowMicros, double highMicros,
+                              Function<Object, Optional<Samples>> measurement, Claim.Cause cause) {
+        return new Claim(id, "4. Cost", statement, new ClaimRange(lowMicros, highMicros, Unit.MICROSECONDS), "%spawn",
+                measurement, cause);
+    }
+
+    private static Function<Object, Optional<Samples>> variant(CostVariant variant) {
+        return r -> r instanceof CostResult c ? c.of(variant) : Optional.empty();
+    }
+
+    static boolean virtualised(Environment env) {
+        return org.forklab.magics.MachineFacts.hypervisor();
+    }
+
+    private static String forkCause(Verdict v, Environment env) {
+        if (v == Verdict.BELOW) {
+            return "copy-on-write makes fork copy page tables, not pages, and a small parent (like the probe) has few"
+                    + " of them; the lesson's figure is for a typical, larger parent";
+        }
+        return "fork copies the parent's page tables, so cost grows with mapped memory; "
+                + (virtualised(env) ? "in this virtual machine each page-table update can exit to the hypervisor; " : "")
+                + "page size " + env.pageSize() / 1024 + " KB and transparent huge pages '" + env.transparentHugePages()
+                + "' set how many entries there are";
+    }
+
+    private static String threadCause(Verdict v, Environment env) {
+        if (v == Verdict.BELOW) {
+            return "glibc caches thread stacks, so a thread started after another one ended reuses its stack and skips"
+                    + " the mmap that a cold start pays (see the cold samples)";
+        }
+        return "thread start includes clone, stack set-up and a wake-up of the new thread on a CPU; with "
+                + env.cpus() + " CPUs" + (virtualised(env) ? " in a virtual machine" : "")
+                + " the scheduler's placement decides how soon it runs";
+    }
+}
