@@ -16,8 +16,12 @@ public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause
     public static ClaimOutcome of(Claim claim, Samples samples, Environment env) {
         ClaimCheck check = ClaimCheck.of(claim.statement(), claim.range(), Summary.of(samples.values()),
                 SampleUnits.of(samples.unit()));
-        Optional<String> cause = check.verdict() == Verdict.WITHIN ? Optional.empty()
-                : Optional.of(claim.cause().explain(check.verdict(), env));
+        Optional<String> cause = switch (check.verdict()) {
+            case WITHIN -> Optional.empty();
+            case OVERLAPPING -> Optional.of("the median's interval reaches past an edge of the claimed range, so these"
+                    + " samples cannot tell; more samples (--samples) narrow the interval");
+            default -> Optional.of(claim.cause().explain(check.verdict(), env));
+        };
         return new ClaimOutcome(claim, check, cause);
     }
 
@@ -33,6 +37,6 @@ public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause
     /** "fork of a minimal child ... : measured above the claim; likely cause: ...". */
     public Optional<String> sentence() {
         return cause.map(c -> check.claim() + ": " + check.verdict().word()
-                + (check.verdict() == Verdict.OVERLAPPING ? " the claimed range" : " the claim") + "; likely cause: " + c + ".");
+                + (check.verdict() == Verdict.OVERLAPPING ? " the claimed range: " : " the claim; likely cause: ") + c + ".");
     }
 }
