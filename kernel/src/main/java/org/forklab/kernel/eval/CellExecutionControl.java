@@ -15,10 +15,31 @@ import java.util.Map;
 final class CellExecutionControl extends LocalExecutionControl {
     private final CellLoaderDelegate delegate;
     private volatile String lastInvokedClass;
+    private volatile boolean stopPending;
 
     CellExecutionControl(CellLoaderDelegate delegate) {
         super(delegate);
         this.delegate = delegate;
+    }
+
+    /**
+     * Called on interrupt. JShell's stop() only reaches code already running, so a stop that
+     * arrives while the snippet still compiles is kept and refuses the snippet's start.
+     */
+    void requestStop() {
+        stopPending = true;
+    }
+
+    void clearStop() {
+        stopPending = false;
+    }
+
+    @Override
+    protected void clientCodeEnter() throws InternalException {
+        super.clientCodeEnter();
+        if (stopPending) {
+            throw new InternalException("stopped before the snippet started");
+        }
     }
 
     @Override

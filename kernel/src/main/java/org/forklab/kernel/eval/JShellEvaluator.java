@@ -86,6 +86,7 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public synchronized CellValue eval(String cell) throws CellError {
         stopRequested = false;
+        control.clearStop();
         snippetFirstLine.clear();
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
@@ -128,6 +129,9 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private CellValue evalSnippet(String cell, int offset, String source) throws CellError {
+        if (stopRequested) {
+            throw new Interrupted("the cell was stopped.");
+        }
         control.takeLastInvokedClass();
         List<SnippetEvent> events = shell.eval(source);
         String wrapper = control.takeLastInvokedClass();
@@ -240,6 +244,7 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Asks the running cell to stop; safe from any thread. */
     public void stop() {
         stopRequested = true;
+        control.requestStop();
         shell.stop();
     }
 
