@@ -35,17 +35,12 @@ final class CellExecutionControl extends LocalExecutionControl {
     }
 
     @Override
-    protected void clientCodeEnter() throws InternalException {
-        super.clientCodeEnter();
-        if (stopPending) {
-            throw new InternalException("stopped before the snippet started");
-        }
-    }
-
-    @Override
     public String invoke(String className, String methodName)
             throws RunException, InternalException, EngineTerminationException {
         lastInvokedClass = className;
+        if (stopPending) {
+            throw new StoppedException();
+        }
         return super.invoke(className, methodName);
     }
 
