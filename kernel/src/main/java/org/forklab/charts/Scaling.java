@@ -3,10 +3,9 @@ package org.forklab.charts;
 import java.util.Arrays;
 import java.util.List;
 import org.forklab.stats.Unit;
-import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
-import java.text.DecimalFormat;
 
 /** Shared helpers: rescale data into the display unit and build linear or log value axes. */
 final class Scaling {
@@ -40,19 +39,18 @@ final class Scaling {
         return data.stream().flatMapToDouble(Arrays::stream).max().orElse(Double.NaN);
     }
 
-    /** A value axis: log (plain decimal tick labels, not 10^n) or linear. */
+    /** A value axis: log ({@link ReadableLogAxis}, round-number labels) or linear. */
     static ValueAxis valueAxis(String label, boolean log, boolean includeZero) {
         if (log) {
-            // LogarithmicAxis puts ticks at 1, 2, 3 … 10, 20 …, readable numbers; LogAxis would
-            // label fractional decades (158.489, 251.189)
-            LogarithmicAxis axis = new LogarithmicAxis(label);
-            axis.setStrictValuesFlag(false);
-            axis.setAutoRangeNextLogFlag(true);
-            axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
-            return axis;
+            return new ReadableLogAxis(label);
         }
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(includeZero);
         return axis;
+    }
+
+    /** Whether an axis made by {@link #valueAxis} is logarithmic. */
+    static boolean isLog(ValueAxis axis) {
+        return axis instanceof LogAxis;
     }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.statistics.BoxAndWhiskerCategoryDataset;
@@ -53,7 +53,7 @@ class BoxPlotsTest {
                 List.of(new SampleSet("a", new double[] {a, a}), new SampleSet("b", new double[] {b, b})), scale);
         CategoryPlot plot = chart.getCategoryPlot();
         if (log) {
-            assertInstanceOf(LogarithmicAxis.class, plot.getRangeAxis());
+            assertInstanceOf(LogAxis.class, plot.getRangeAxis());
         } else {
             assertInstanceOf(NumberAxis.class, plot.getRangeAxis());
         }
