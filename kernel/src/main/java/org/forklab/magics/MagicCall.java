@@ -22,7 +22,7 @@ public final class MagicCall {
     private MagicCall() {
     }
 
-    public static void line(MagicDefinition magic, List<String> args, Bench bench) {
+    public static void line(MagicDefinition magic, List<String> args, Bench bench) throws InterruptedException {
         Object command = magic.factory().get();
         if (printedHelp(magic, command, args, bench)) {
             return;
@@ -30,7 +30,8 @@ public final class MagicCall {
         guarded(magic, () -> ((LineMagic) command).run(bench));
     }
 
-    public static void cell(MagicDefinition magic, List<String> args, String body, Bench bench) {
+    public static void cell(MagicDefinition magic, List<String> args, String body, Bench bench)
+            throws InterruptedException {
         Object command = magic.factory().get();
         if (printedHelp(magic, command, args, bench)) {
             return;
@@ -45,7 +46,11 @@ public final class MagicCall {
     public static void check(MagicDefinition magic, List<String> args) {
         Object command = magic.factory().get();
         if (MagicParser.parse(magic.display(), command, args).isEmpty() && command instanceof ChecksConfiguration checked) {
-            guarded(magic, checked::checkConfiguration);
+            try {
+                guarded(magic, checked::checkConfiguration);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -62,17 +67,18 @@ public final class MagicCall {
         void run() throws Exception;
     }
 
-    private static void guarded(MagicDefinition magic, Work work) {
+    private static void guarded(MagicDefinition magic, Work work) throws InterruptedException {
         String name = magic.display();
         try {
             work.run();
         } catch (UsageError e) {
-            throw e;
+            throw e.getMessage().startsWith(name + ": ") ? e : new UsageError(name + ": " + e.getMessage());
         } catch (BadParameterException | ExperimentTimeoutException e) {
             throw new UsageError(name + ": " + e.getMessage());
         } catch (InterruptedException e) {
-            // The kernel interrupted this thread; the experiment has stopped and reaped what it started.
-            throw new UsageError(name + ": interrupted; everything it started has been stopped");
+            // The kernel interrupted this thread; the experiment has stopped and reaped what it
+            // started. The host reports the interrupt in its own words.
+            throw e;
         } catch (IOException | UncheckedIOException e) {
             throw new UsageError(name + ": " + MagicParser.oneLine(e.getMessage()));
         } catch (RuntimeException e) {

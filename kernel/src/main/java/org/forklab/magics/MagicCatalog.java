@@ -6,10 +6,16 @@ import org.forklab.magics.parse.MagicDefinition;
 
 /** Every forklab magic, in the order %lsmagic and the README table list them. */
 public final class MagicCatalog {
+    static {
+        ViewRegistrations.ensure();
+    }
+
     private static final List<MagicDefinition> ALL = List.of(
             MagicDefinition.line(EnvMagic::new),
             MagicDefinition.cell(CMagic::new),
-            MagicDefinition.line(SpawnMagic::new));
+            MagicDefinition.line(SpawnMagic::new),
+            MagicDefinition.line(CompareMagic::new),
+            MagicDefinition.line(ClaimsMagic::new));
 
     private MagicCatalog() {
     }

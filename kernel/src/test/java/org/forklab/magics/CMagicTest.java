@@ -22,21 +22,21 @@ class CMagicTest {
     private final RecordingScreen screen = new RecordingScreen();
 
     @BeforeEach
-    void needsCompiler() {
+    void needsCompiler() throws Exception {
         assumeTrue(CCompiler.find().isPresent(), "no C compiler on this machine");
     }
 
     @AfterEach
-    void nothingLeftBehind() {
+    void nothingLeftBehind() throws Exception {
         assertEquals(List.of(), ProcessTree.descendants());
     }
 
-    private void run(String body, String... args) {
+    private void run(String body, String... args) throws InterruptedException {
         MagicCall.cell(c, List.of(args), body, screen.bench());
     }
 
     @Test
-    void compilesRunsAndPassesArguments() {
+    void compilesRunsAndPassesArguments() throws Exception {
         run("""
                 #include <stdio.h>
                 int main(int argc, char **argv) {
@@ -54,7 +54,7 @@ class CMagicTest {
     }
 
     @Test
-    void compileErrorShowsTheCellLineWithACaretAndOneLine() {
+    void compileErrorShowsTheCellLineWithACaretAndOneLine() throws Exception {
         UsageError e = assertThrows(UsageError.class, () -> run("""
                 #include <stdio.h>
                 int main(void) {
@@ -73,7 +73,7 @@ class CMagicTest {
     }
 
     @Test
-    void crashIsOneLineWithTheSignalName() {
+    void crashIsOneLineWithTheSignalName() throws Exception {
         run("""
                 #include <stdio.h>
                 int main(void) {
@@ -91,7 +91,7 @@ class CMagicTest {
     }
 
     @Test
-    void timeOutIsOneLineAndTheProgramIsGone() {
+    void timeOutIsOneLineAndTheProgramIsGone() throws Exception {
         run("""
                 #include <stdio.h>
                 #include <unistd.h>
@@ -107,13 +107,13 @@ class CMagicTest {
     }
 
     @Test
-    void nonZeroExitIsReported() {
+    void nonZeroExitIsReported() throws Exception {
         run("int main(void) { return 3; }");
         assertTrue(screen.errText().startsWith("%%c: the program exited with status 3 after "), screen.errText());
     }
 
     @Test
-    void threadsCompileWithPthread() {
+    void threadsCompileWithPthread() throws Exception {
         run("""
                 #include <pthread.h>
                 #include <stdio.h>
@@ -130,7 +130,7 @@ class CMagicTest {
     }
 
     @Test
-    void emptyCellAndBadDefineAreOneLine() {
+    void emptyCellAndBadDefineAreOneLine() throws Exception {
         assertEquals("%%c: the cell is empty; write a C program with a main function below the %%c line",
                 assertThrows(UsageError.class, () -> run("  \n")).getMessage());
         assertEquals("%%c: -D X -o /etc/x is not a macro definition; write NAME or NAME=VALUE, e.g. -D N=1000000",
@@ -138,7 +138,7 @@ class CMagicTest {
     }
 
     @Test
-    void missingCompilerIsOneLine() {
+    void missingCompilerIsOneLine() throws Exception {
         assertEquals(java.util.Optional.empty(), CCompiler.findOn("/nonexistent"));
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The generated help of every magic, word for word: a changed option shows up here first. */
 class HelpTest {
 
-    static String help(String name, boolean cell, String... args) {
+    static String help(String name, boolean cell, String... args) throws InterruptedException {
         MagicDefinition magic = MagicCatalog.find(name, cell).orElseThrow();
         RecordingScreen screen = new RecordingScreen();
         if (cell) {
@@ -22,7 +22,7 @@ class HelpTest {
     }
 
     @Test
-    void env() {
+    void env() throws Exception {
         assertEquals(""
                 + "Usage: %env [-h] [--as=NAME]\n"
                 + "Show the machine measured on: CPUs, kernel, JDK, limits, C compiler.\n"
@@ -32,7 +32,7 @@ class HelpTest {
     }
 
     @Test
-    void c() {
+    void c() throws Exception {
         assertEquals(""
                 + "Usage: %%c [-h] [--full-buffering] [--as=NAME] [-O=LEVEL] [--std=STD] [--timeout=TIME] [-D=NAME\n"
                 + "           [=VALUE]]... [-l=LIB]... [ARG...]\n"

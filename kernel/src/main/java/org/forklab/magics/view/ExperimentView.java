@@ -83,7 +83,12 @@ public final class ExperimentView {
     /** A box plot of {@code samples}, rendered. */
     public static Bundle.Chart chart(String title, Quantity quantity, List<Samples> samples) {
         List<SampleSet> sets = samples.stream().map(s -> new SampleSet(s.label(), s.values())).toList();
-        RenderedChart rendered = ChartImages.render(BoxPlots.of(title, quantity, sets));
+        return render(BoxPlots.of(title, quantity, sets));
+    }
+
+    /** Any chart as PNG at 2× and SVG. */
+    public static Bundle.Chart render(org.jfree.chart.JFreeChart chart) {
+        RenderedChart rendered = ChartImages.render(chart);
         return new Bundle.Chart(rendered.png(), rendered.width(), rendered.height(), rendered.scale(), rendered.svg());
     }
 
