@@ -51,6 +51,77 @@ class HelpTest {
                 + "                           exit).\n"
                 + "      --as=NAME          Bind the run (exit code, signal, output) to this variable for later Java\n"
                 + "                           cells.\n",
-                help("c", true, "-h"));
+                help("c", true, "--help"));
+    }
+
+    @Test
+    void spawn() throws Exception {
+        assertEquals(""
+                + "Usage: %spawn [-h] [--as=NAME] [--batch=N] [--cold=N] [--exec=PROGRAM] [--executor-threads=N]\n"
+                + "              [--max-memory=SIZE] [-n=N] [--save=PATH] [--timeout=TIME] [--warmup=N]\n"
+                + "              [--fork-memory=SIZES[,SIZES...]]... [--launch=MECHANISMS[,MECHANISMS...]]...\n"
+                + "              [--pages=KINDS[,KINDS...]]... [-v=LIST[,LIST...]]...\n"
+                + "Measure the cost of creating threads, tasks and processes (Java and native).\n"
+                + "  -h, --help                 Show this help and do nothing else.\n"
+                + "  -v, --variants=LIST[,LIST...]\n"
+                + "                             Mechanisms, comma-separated, or all: platform-thread, virtual-thread,\n"
+                + "                               executor-latency, executor-throughput, process-builder, fork,\n"
+                + "                               fork-call, vfork, fork-exec, vfork-exec, posix-spawn, pthread.\n"
+                + "                               Default: all\n"
+                + "  -n, --samples=N            Warm samples per mechanism. (1..100000)\n"
+                + "                               Default: 30\n"
+                + "      --warmup=N             Operations run and discarded first. (0..1000000)\n"
+                + "                               Default: 20\n"
+                + "      --cold=N               First operations timed one by one and shown apart. (0..1000)\n"
+                + "                               Default: 3\n"
+                + "      --executor-threads=N   Worker threads of the executor variants. (1..10000)\n"
+                + "                               Default: 1\n"
+                + "      --batch=N              Tasks per sample of executor-throughput. (1..1000000)\n"
+                + "                               Default: 1000\n"
+                + "      --exec=PROGRAM         Absolute path of the program the exec variants start.\n"
+                + "                               Default: /bin/true\n"
+                + "      --fork-memory=SIZES[,SIZES...]\n"
+                + "                             Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers\n"
+                + "                               the lesson's 1 GB row). (0..64g)\n"
+                + "                               Default: 0,64m\n"
+                + "      --pages=KINDS[,KINDS...]\n"
+                + "                             Page kinds for the fork sweep: small (4 KB), huge (transparent huge\n"
+                + "                               pages).\n"
+                + "                               Default: small,huge\n"
+                + "      --launch=MECHANISMS[,MECHANISMS...]\n"
+                + "                             JDK launch mechanisms to compare in child JVMs: POSIX_SPAWN, FORK,\n"
+                + "                               VFORK, or none.\n"
+                + "                               Default: none\n"
+                + "      --max-memory=SIZE      Raise the memory safety cap (default a quarter of this machine's\n"
+                + "                               budget). (1m..1024t)\n"
+                + "      --timeout=TIME         Stop the whole run after this long. (1s..3600s)\n"
+                + "                               Default: 120s\n"
+                + "      --as=NAME              Bind the result object to this variable for later Java cells.\n"
+                + "      --save=PATH            Write PATH.csv (raw samples) and PATH.json (settings, machine,\n"
+                + "                               summary).\n",
+                help("spawn", false, "--help"));
+    }
+
+    @Test
+    void compare() throws Exception {
+        assertEquals(""
+                + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] FILE...\n"
+                + "Compare results saved with --save side by side: table, grouped bars, ratios.\n"
+                + "      FILE...            Result files (.json) written by --save; the first is the baseline.\n"
+                + "  -h, --help             Show this help and do nothing else.\n"
+                + "      --condition=TEXT   Only conditions whose name contains this text, e.g. fork.\n"
+                + "      --as=NAME          Bind the loaded results (a List of SavedResult) to this variable.\n",
+                help("compare", false, "--help"));
+    }
+
+    @Test
+    void claims() throws Exception {
+        assertEquals(""
+                + "Usage: %claims [-h] [--measured-only] [--as=NAME]\n"
+                + "Report every claim of the lesson next to this session's measurements.\n"
+                + "  -h, --help            Show this help and do nothing else.\n"
+                + "      --measured-only   Leave out claims not measured in this session.\n"
+                + "      --as=NAME         Bind the list of ClaimOutcome records to this variable.\n",
+                help("claims", false, "--help"));
     }
 }

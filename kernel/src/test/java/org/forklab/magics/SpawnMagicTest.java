@@ -87,7 +87,9 @@ class SpawnMagicTest {
     void unwritableSaveIsOneLine() {
         UsageError e = assertThrows(UsageError.class, () -> MagicCall.line(spawn, List.of("-v", "platform-thread", "-n", "3",
                 "--warmup", "0", "--fork-memory", "0", "--save", "/proc/forklab/run"), screen.bench()));
-        assertTrue(e.getMessage().startsWith("cannot write /proc/forklab/run.csv/.json: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("%spawn: cannot write /proc/forklab/run.csv/.json: "), e.getMessage());
+        assertTrue(screen.finalDisplay().hasDataForType(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.IMAGE_PNG),
+                "the measurement is still shown");
         assertEquals(1, e.getMessage().lines().count());
     }
 }

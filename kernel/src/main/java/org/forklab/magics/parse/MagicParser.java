@@ -11,6 +11,7 @@ import org.forklab.spi.UsageError;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -62,13 +63,24 @@ public final class MagicParser {
         List<OptionSpec> declared = List.copyOf(spec.options());
         declared.forEach(spec::remove);
         for (OptionSpec option : declared) {
+            OptionSpec.Builder builder = OptionSpec.builder(option);
             if (option.userObject() instanceof Field field && field.isAnnotationPresent(Range.class)) {
                 String[] description = option.description().clone();
                 int last = description.length - 1;
                 description[last] = description[last] + " " + rangeText(field);
-                spec.addOption(OptionSpec.builder(option).description(description).build());
-            } else {
-                spec.addOption(option);
+                builder.description(description);
+            }
+            if (emptyByDefault(option)) {
+                builder.showDefaultValue(CommandLine.Help.Visibility.NEVER);
+            }
+            spec.addOption(builder.build());
+        }
+        // "Default: []" under a list says nothing; positional lists hide it too.
+        for (PositionalParamSpec positional : List.copyOf(spec.positionalParameters())) {
+            if (emptyByDefault(positional)) {
+                spec.remove(positional);
+                spec.addPositional(PositionalParamSpec.builder(positional)
+                        .showDefaultValue(CommandLine.Help.Visibility.NEVER).build());
             }
         }
         CommandLine line = new CommandLine(spec);
@@ -79,6 +91,10 @@ public final class MagicParser {
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOverwrittenOptionsAllowed(true);
         return line;
+    }
+
+    private static boolean emptyByDefault(picocli.CommandLine.Model.ArgSpec arg) {
+        return arg.defaultValue() == null && arg.initialValue() instanceof java.util.Collection<?> c && c.isEmpty();
     }
 
     /** "(1..10000)", "(0.1s..600s)", "(4k..1g)". */

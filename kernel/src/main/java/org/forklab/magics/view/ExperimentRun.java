@@ -21,7 +21,13 @@ public final class ExperimentRun {
         bench.bind(options.as, result);
         Bundle shown = bundle;
         if (options.save != null && result instanceof Measured measured) {
-            String saved = ResultFiles.save(options.save, source, measured).toString();
+            String saved;
+            try {
+                saved = ResultFiles.save(options.save, source, measured).toString();
+            } catch (RuntimeException e) {
+                progress.finish(bundle); // the measurement stays on screen; the error line follows it
+                throw e;
+            }
             shown = new Bundle(bundle.text() + "saved: " + saved + " and its .csv\n",
                     bundle.html() + "<p><small>saved: " + org.forklab.magics.bench.Html.escape(saved)
                             + " and its .csv</small></p>\n", bundle.chart());
