@@ -5,8 +5,8 @@
 # (run by the java source launcher); neither uses forklab's code.
 #   bench/reference.sh            (after: mvn -q -B install -N && mvn -q -B -o package -DskipTests -f kernel/pom.xml)
 # JAVA=/path/to/java bench/reference.sh  to use another JDK for both the reference and forklab.
-# ROUNDS=N (default 3): reference and forklab alternate N times and each figure is the median
-# of its N round medians, so a burst of load from elsewhere hits both sides alike.
+# ROUNDS=N (default 4): reference and forklab take turns N times, the order flipping each round,
+# and each figure is the median of its N round medians, so load from elsewhere hits both alike.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -25,17 +25,24 @@ deps=$(cd "$root" && mvn -q -B -o -Dstyle.color=never dependency:build-classpath
 
 echo "machine: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) CPUs, kernel $(uname -r)"
 echo "java:    $("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')"
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-4}
 echo "rounds:  $rounds (each figure: median of the round medians); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
 : > "$work/ref.txt"
 : > "$work/forklab.txt"
 i=0
-while [ "$i" -lt "$rounds" ]; do
+reference() {
     "$work/reference" "$cpu" >> "$work/ref.txt"
     "$java" "$here/Reference.java" >> "$work/ref.txt"
+}
+forklab() {
     "$java" -cp "$classes:$deps" org.forklab.experiments.cost.FiguresMain >> "$work/forklab.txt"
+}
+# The order alternates: whoever runs second in a round meets a different machine (caches,
+# the load of other jobs), and that must not always be the same side.
+while [ "$i" -lt "$rounds" ]; do
+    if [ $((i % 2)) -eq 0 ]; then reference; forklab; else forklab; reference; fi
     i=$((i + 1))
 done
 
