@@ -108,6 +108,35 @@ class NativeProbeTest {
         assertEquals(List.of(), ProcessTree.zombieChildren());
     }
 
+    @Test
+    void pingpongRefusesImpossiblePlacementsAndPrintsOneRunLinePerRun() throws Exception {
+        NativeProbe probe = NativeProbe.bundled();
+        assumeTrue(probe.availability().isEmpty(), () -> probe.availability().orElse(""));
+        assertEquals("cpus = 'a,b' is not one CPU number or two separated by a comma, e.g. 0,1",
+                assertThrows(ProbeFailedException.class, () -> probe.run(List.of("pingpong", "cpus=a,b"),
+                        Duration.ofSeconds(10)).requireSuccess()).getMessage());
+        String split = assertThrows(ProbeFailedException.class, () -> probe.run(List.of("pingpong", "placement=split",
+                "cpus=0,0"), Duration.ofSeconds(10)).requireSuccess()).getMessage();
+        assertTrue(split.startsWith("placement split needs two different CPUs; this process may use "), split);
+        assertEquals("mode 'pipes' is not known: accepted thread-pipe, process-pipe, thread-futex",
+                assertThrows(ProbeFailedException.class, () -> probe.run(List.of("pingpong", "mode=pipes"),
+                        Duration.ofSeconds(10)).requireSuccess()).getMessage());
+        ProbeRun run = probe.run(List.of("pingpong", "mode=process-pipe", "placement=same", "runs=3",
+                "samples=4", "warmup=5"), Duration.ofSeconds(30)).requireSuccess();
+        assertEquals(3, run.ofType("samples").size());
+        List<JsonObject> runs = run.ofType("run");
+        assertEquals(List.of(0, 1, 2), runs.stream().map(o -> o.get("run").getAsInt()).toList());
+        for (JsonObject o : runs) {
+            assertTrue(o.get("pinned").getAsBoolean());
+            int cpu = o.get("cpu_a").getAsInt();
+            assertEquals(cpu, o.get("cpu_b").getAsInt());
+            assertEquals(cpu, o.get("initiator_cpu_seen").getAsInt());
+            assertEquals(cpu, o.get("partner_cpu_seen").getAsInt(), "the child reports where it ran");
+        }
+        assertEquals(List.of(), ProcessTree.descendants());
+        assertEquals(List.of(), ProcessTree.zombieChildren());
+    }
+
     private static String hasPingpong(NativeProbe probe) throws Exception {
         return probe.run(List.of("version"), Duration.ofSeconds(10)).first("version").orElseThrow()
                 .getAsJsonArray("commands").toString().contains("pingpong") ? "pingpong, " : "";
