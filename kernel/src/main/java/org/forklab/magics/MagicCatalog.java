@@ -14,6 +14,7 @@ public final class MagicCatalog {
             MagicDefinition.line(EnvMagic::new),
             MagicDefinition.cell(CMagic::new),
             MagicDefinition.line(SpawnMagic::new),
+            MagicDefinition.line(PingPongMagic::new),
             MagicDefinition.line(CompareMagic::new),
             MagicDefinition.line(ClaimsMagic::new));
 

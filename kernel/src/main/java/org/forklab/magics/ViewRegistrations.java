@@ -20,6 +20,7 @@ final class ViewRegistrations {
             return;
         }
         Views.register(CostResult.class, SpawnMagic::view);
+        Views.register(org.forklab.experiments.switching.SwitchResult.class, PingPongMagic::view);
         Views.register(Environment.class, env -> EnvMagic.table(env).bundle());
         Views.register(ClaimsMagic.Report.class, report -> report.bundle(false));
         Views.register(SavedResult.class, saved -> CompareMagic.view(List.of(saved), null));

@@ -103,6 +103,38 @@ class HelpTest {
     }
 
     @Test
+    void pingpong() throws Exception {
+        assertEquals(""
+                + "Usage: %pingpong [-h] [--as=NAME] [--batch=N] [--cold=N] [-n=N] [--runs=N] [--save=PATH]\n"
+                + "                 [--timeout=TIME] [--warmup=N] [-m=LIST[,LIST...]]... [-p=LIST[,LIST...]]...\n"
+                + "Measure context switches with a one-byte ping-pong: threads vs processes, pinned or not.\n"
+                + "  -h, --help           Show this help and do nothing else.\n"
+                + "  -m, --modes=LIST[,LIST...]\n"
+                + "                       What carries the byte, or all: thread-pipe, process-pipe, thread-futex,\n"
+                + "                         java-pipe, java-handoff.\n"
+                + "                         Default: all\n"
+                + "  -p, --placements=LIST[,LIST...]\n"
+                + "                       Where the two sides run, or all: same-cpu, two-cpus, scheduler.\n"
+                + "                         Default: all\n"
+                + "      --runs=N         Fresh pairs per mode and placement, each kept apart. (1..1000)\n"
+                + "                         Default: 3\n"
+                + "  -n, --samples=N      Warm samples per run. (1..100000)\n"
+                + "                         Default: 50\n"
+                + "      --warmup=N       Round trips discarded at the start of each run. (0..1000000)\n"
+                + "                         Default: 200\n"
+                + "      --cold=N         First round trips timed one by one and shown apart. (0..1000)\n"
+                + "                         Default: 3\n"
+                + "      --batch=N        Round trips per sample; 0 picks so a sample lasts at least 20 µs. (0..\n"
+                + "                         1000000)\n"
+                + "                         Default: 0\n"
+                + "      --timeout=TIME   Stop the whole run after this long. (1s..3600s)\n"
+                + "                         Default: 120s\n"
+                + "      --as=NAME        Bind the result object to this variable for later Java cells.\n"
+                + "      --save=PATH      Write PATH.csv (raw samples) and PATH.json (settings, machine, summary).\n",
+                help("pingpong", false, "--help"));
+    }
+
+    @Test
     void compare() throws Exception {
         assertEquals(""
                 + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] FILE...\n"
