@@ -244,12 +244,19 @@ static void check_deadline(const struct probe_plan *plan) {
     }
 }
 
+static uint64_t g_excluded_ns;
+
+void probe_exclude(uint64_t ns) {
+    g_excluded_ns += ns;
+}
+
 static int time_once(probe_op op, void *ctx, long times, double *elapsed_ns) {
+    g_excluded_ns = 0;
     uint64_t start = probe_now_ns();
     if (op(ctx, times) != 0) {
         return -1;
     }
-    *elapsed_ns = (double) (probe_now_ns() - start);
+    *elapsed_ns = (double) (probe_now_ns() - start - g_excluded_ns);
     return 0;
 }
 

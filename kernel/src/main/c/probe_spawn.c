@@ -1,11 +1,13 @@
 /*
  * spawn: what it costs to create a process or a thread, natively.
  *
- *   forklab-probe spawn ops=fork,vfork,fork-exec,vfork-exec,posix-spawn,pthread
+ *   forklab-probe spawn ops=fork,fork-call,vfork,fork-exec,vfork-exec,posix-spawn,pthread
  *                       [touch=BYTES pages=small|huge exec=/bin/true] [plan keys]
  *
  * Each op is measured whole: creation, the child's exit and its reaping (waitpid or
- * pthread_join), because a creation that is never waited for leaks. With touch=BYTES the
+ * pthread_join), because a creation that is never waited for leaks; fork-call alone times
+ * only the parent's fork() call (what "fork takes N µs" usually means), leaving out the
+ * child's exit, which tears down the copied page tables, and the reaping. With touch=BYTES the
  * probe first writes every page of an anonymous region of that size, so fork has that much
  * resident memory (and its page tables) to copy; pages=huge asks for transparent huge pages
  * on the region (madvise MADV_HUGEPAGE) and pages=small refuses them (MADV_NOHUGEPAGE), and
@@ -63,6 +65,24 @@ static int op_fork(void *vctx, long times) {
             _exit(0);
         }
         if (created(pid, "fork") != 0 || reap(pid, "fork", 1) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Only the parent's fork() call: the child's exit and the reaping are left out of the time. */
+static int op_fork_call(void *vctx, long times) {
+    (void) vctx;
+    for (long i = 0; i < times; i++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            _exit(0);
+        }
+        uint64_t returned = probe_now_ns();
+        int failed = created(pid, "fork") != 0 || reap(pid, "fork", 1) != 0;
+        probe_exclude(probe_now_ns() - returned);
+        if (failed) {
             return -1;
         }
     }
@@ -156,6 +176,7 @@ static const struct {
     probe_op run;
 } OPS[] = {
     {"fork", op_fork},
+    {"fork-call", op_fork_call},
     {"vfork", op_vfork},
     {"fork-exec", op_fork_exec},
     {"vfork-exec", op_vfork_exec},
@@ -170,7 +191,7 @@ static probe_op find_op(const char *name) {
             return OPS[i].run;
         }
     }
-    probe_fail("op '%s' is not known: accepted fork, vfork, fork-exec, vfork-exec, posix-spawn, pthread", name);
+    probe_fail("op '%s' is not known: accepted fork, fork-call, vfork, fork-exec, vfork-exec, posix-spawn, pthread", name);
 }
 
 /* AnonHugePages of the whole probe, in bytes, from /proc/self/smaps_rollup (-1 if unknown). */
