@@ -30,6 +30,9 @@ public final class FaultExperiment {
                 if (kind.isNative()) {
                     if (NativeFaults.available()) {
                         outcomes.add(NativeFaults.run(kind, mode, config, limits(config, deadline)));
+                        if (deadline.expired()) {
+                            throw new ExperimentTimeoutException(config.timeLimit());
+                        }
                     } else {
                         skipped.put(kind.word() + "/" + mode.word(), NativeFaults.unavailableReason());
                     }
