@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,9 +65,11 @@ public final class Sandbox {
             return List.of();
         }
         AtomicInteger n = new AtomicInteger();
+        List<Thread> runners = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(specs.size(), task -> {
             Thread t = new Thread(task, "forklab-sandbox-" + n.incrementAndGet());
             t.setDaemon(true);
+            runners.add(t);
             return t;
         });
         try {
@@ -89,12 +92,16 @@ public final class Sandbox {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
-            awaitUninterruptibly(pool);
+            awaitUninterruptibly(pool, runners);
         }
     }
 
-    /** Waits for the runners to finish killing their children even if this thread is interrupted. */
-    private static void awaitUninterruptibly(ExecutorService pool) {
+    /**
+     * Waits for the runners to finish killing their children, and for their threads to end (a
+     * pool reports itself terminated a moment before its last thread is gone), even if this
+     * thread is interrupted meanwhile; the interrupt is kept.
+     */
+    private static void awaitUninterruptibly(ExecutorService pool, List<Thread> runners) {
         boolean interrupted = false;
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!pool.isTerminated() && System.nanoTime() < end) {
@@ -102,6 +109,15 @@ public final class Sandbox {
                 pool.awaitTermination(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
+            }
+        }
+        for (Thread t : runners) {
+            while (t.isAlive() && System.nanoTime() < end) {
+                try {
+                    t.join(100);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
