@@ -34,6 +34,8 @@ public final class RaceChildMain {
                 System.out.println("trial " + t + " count " + counter + " start " + start + " end " + end);
             }
         } else {
+            // "interpreted mode" under -Xint: the parent checks it, so the label cannot lie
+            System.out.println("vm " + System.getProperty("java.vm.info", "unknown"));
             Deadline forever = Deadline.after(Duration.ofDays(1));
             RaceVariant variant = RaceVariant.fromWord(args[1]);
             int workers = Integer.parseInt(args[2]);

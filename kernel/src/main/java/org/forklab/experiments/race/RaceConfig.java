@@ -38,8 +38,11 @@ public record RaceConfig(int workers, long increments, int trials, List<RaceVari
         if (variants.stream().anyMatch(RaceVariant::processes)) {
             caps.checkProcesses(workers, "--max-processes");
         }
-        if (variants.contains(RaceVariant.PROCESSES)) {
-            sandbox.checkMemoryFor(workers, caps, "--max-memory");
+        // child JVMs: W for the processes variant, one for the interpreted one
+        int childJvms = Math.max(variants.contains(RaceVariant.PROCESSES) ? workers : 0,
+                variants.contains(RaceVariant.INTERPRETED) ? 1 : 0);
+        if (childJvms > 0) {
+            sandbox.checkMemoryFor(childJvms, caps, "--max-memory");
         }
     }
 

@@ -72,7 +72,12 @@ public final class RaceExperiment {
         ChildSpec spec = Sandbox.spec(RaceChildMain.class, List.of("threads", RaceVariant.PLAIN.word(),
                 Integer.toString(config.workers()), Long.toString(config.increments()),
                 Integer.toString(config.trials())), limits(config, deadline), List.of("-Xint"));
-        List<Map<String, Long>> rows = trialRows(checked(Sandbox.runAll(List.of(spec)).get(0), config), config.trials());
+        ChildResult child = checked(Sandbox.runAll(List.of(spec)).get(0), config);
+        String vm = child.stdoutLines().stream().filter(l -> l.startsWith("vm ")).findFirst().orElse("vm unknown");
+        if (!vm.contains("interpreted")) {
+            throw new IllegalStateException("the -Xint child JVM did not run interpreted: " + vm.substring(3));
+        }
+        List<Map<String, Long>> rows = trialRows(child, config.trials());
         return rows.stream().map(r -> new Trial(r.get("count"), r.get("loopns"), r.get("overlapns"), new long[0])).toList();
     }
 
