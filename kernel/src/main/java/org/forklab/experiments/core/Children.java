@@ -57,6 +57,9 @@ public final class Children {
         }
         if (!finished) {
             killTree(process.toHandle());
+            // The handle's onExit can complete before Process's own reaper has recorded the exit;
+            // without this wait exitValue() below throws IllegalThreadStateException under load.
+            process.waitFor(10, TimeUnit.SECONDS);
         }
         outDrainer.join(2_000);
         errDrainer.join(2_000);
