@@ -15,6 +15,9 @@ public final class MagicCatalog {
             MagicDefinition.cell(CMagic::new),
             MagicDefinition.line(SpawnMagic::new),
             MagicDefinition.line(PingPongMagic::new),
+            MagicDefinition.line(ShareMagic::new),
+            MagicDefinition.line(RaceMagic::new),
+            MagicDefinition.line(CrashMagic::new),
             MagicDefinition.line(CompareMagic::new),
             MagicDefinition.line(ClaimsMagic::new));
 

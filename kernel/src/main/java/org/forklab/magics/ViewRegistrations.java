@@ -21,6 +21,9 @@ final class ViewRegistrations {
         }
         Views.register(CostResult.class, SpawnMagic::view);
         Views.register(org.forklab.experiments.switching.SwitchResult.class, PingPongMagic::view);
+        Views.register(org.forklab.experiments.share.ShareResult.class, ShareMagic::view);
+        Views.register(org.forklab.experiments.race.RaceResult.class, RaceMagic::view);
+        Views.register(org.forklab.experiments.faults.FaultResult.class, CrashMagic::view);
         Views.register(Environment.class, env -> EnvMagic.table(env).bundle());
         Views.register(ClaimsMagic.Report.class, report -> report.bundle(false));
         Views.register(SavedResult.class, saved -> CompareMagic.view(List.of(saved), null));

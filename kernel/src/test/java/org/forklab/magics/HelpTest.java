@@ -135,6 +135,82 @@ class HelpTest {
     }
 
     @Test
+    void share() throws Exception {
+        assertEquals(""
+                + "Usage: %share [-h] [--as=NAME] [--max-memory=SIZE] [--max-processes=N] [--max-threads=N]\n"
+                + "              [--timeout=TIME] [-w=W]\n"
+                + "Observe what threads share and processes own: ids, stacks, heap, descriptors, globals.\n"
+                + "  -h, --help              Show this help and do nothing else.\n"
+                + "  -w, --workers=W         Threads, and child processes, to observe. (1..16)\n"
+                + "                            Default: 2\n"
+                + "      --timeout=TIME      Stop the whole run after this long. (1s..3600s)\n"
+                + "                            Default: 60s\n"
+                + "      --max-threads=N     Raise the thread safety cap. (1..1000000)\n"
+                + "      --max-processes=N   Raise the process safety cap. (1..100000)\n"
+                + "      --max-memory=SIZE   Raise the memory safety cap. (1m..1024t)\n"
+                + "      --as=NAME           Bind the result object to this variable for later Java cells.\n",
+                help("share", false, "--help"));
+    }
+
+    @Test
+    void race() throws Exception {
+        assertEquals(""
+                + "Usage: %race [-h] [--as=NAME] [--max-memory=SIZE] [--max-processes=N] [--max-threads=N] [-N=N]\n"
+                + "             [--save=PATH] [-t=T] [--timeout=TIME] [-w=W] [-v=LIST[,LIST...]]...\n"
+                + "Race W workers on one counter: lost updates for threads, own copies for processes.\n"
+                + "  -h, --help              Show this help and do nothing else.\n"
+                + "  -v, --variants=LIST[,LIST...]\n"
+                + "                          Variants, or all: plain, volatile, interpreted, synchronized, lock,\n"
+                + "                            atomic, adder, processes, native-plain, native-volatile,\n"
+                + "                            native-processes.\n"
+                + "                            Default: all\n"
+                + "  -w, --workers=W         Threads (or processes) incrementing at once. (1..256)\n"
+                + "                            Default: 2\n"
+                + "  -N, --increments=N      Increments per worker and trial. (1..100000000)\n"
+                + "                            Default: 1000000\n"
+                + "  -t, --trials=T          Trials per variant. (1..10000)\n"
+                + "                            Default: 10\n"
+                + "      --timeout=TIME      Stop the whole run after this long. (1s..3600s)\n"
+                + "                            Default: 120s\n"
+                + "      --max-threads=N     Raise the thread safety cap. (1..1000000)\n"
+                + "      --max-processes=N   Raise the process safety cap. (1..100000)\n"
+                + "      --max-memory=SIZE   Raise the memory safety cap. (1m..1024t)\n"
+                + "      --as=NAME           Bind the result object to this variable for later Java cells.\n"
+                + "      --save=PATH         Write PATH.csv (raw samples) and PATH.json (settings, machine, summary).\n",
+                help("race", false, "--help"));
+    }
+
+    @Test
+    void crash() throws Exception {
+        assertEquals(""
+                + "Usage: %crash [-h] [--as=NAME] [--faulty=I] [--max-memory=SIZE] [--max-processes=N]\n"
+                + "              [--max-threads=N] [--timeout=TIME] [-w=W] [--work=TIME] [-k=LIST[,LIST...]]...\n"
+                + "              [-m=LIST[,LIST...]]...\n"
+                + "Inject faults into one of W workers, as threads and as processes; count survivors.\n"
+                + "  -h, --help              Show this help and do nothing else.\n"
+                + "  -k, --kinds=LIST[,LIST...]\n"
+                + "                          Faults, or all: segfault, abort, native-stack-overflow, exception, exit,\n"
+                + "                            out-of-memory, stack-overflow, corruption.\n"
+                + "                            Default: all\n"
+                + "  -m, --modes=LIST[,LIST...]\n"
+                + "                          Run the group as threads, processes, or both.\n"
+                + "                            Default: threads,processes\n"
+                + "  -w, --workers=W         Workers in the group. (2..16)\n"
+                + "                            Default: 4\n"
+                + "      --faulty=I          Which worker fails, 0 to W-1. (0..15)\n"
+                + "                            Default: 0\n"
+                + "      --work=TIME         How long each healthy worker works. (0.01s..60s)\n"
+                + "                            Default: 200ms\n"
+                + "      --timeout=TIME      Stop the whole run after this long. (1s..3600s)\n"
+                + "                            Default: 120s\n"
+                + "      --max-threads=N     Raise the thread safety cap. (1..1000000)\n"
+                + "      --max-processes=N   Raise the process safety cap. (1..100000)\n"
+                + "      --max-memory=SIZE   Raise the memory safety cap. (1m..1024t)\n"
+                + "      --as=NAME           Bind the result object to this variable for later Java cells.\n",
+                help("crash", false, "--help"));
+    }
+
+    @Test
     void compare() throws Exception {
         assertEquals(""
                 + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] FILE...\n"

@@ -19,7 +19,7 @@ public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause
         Optional<String> cause = switch (check.verdict()) {
             case WITHIN -> Optional.empty();
             case OVERLAPPING -> Optional.of("the median's interval reaches past an edge of the claimed range, so these"
-                    + " samples cannot tell; more samples (--samples) narrow the interval");
+                    + " samples cannot tell yet; more samples or trials narrow the interval");
             default -> Optional.of(claim.cause().explain(check.verdict(), env));
         };
         return new ClaimOutcome(claim, check, cause);

@@ -8,6 +8,9 @@ import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
+import org.forklab.experiments.race.RaceOutcome;
+import org.forklab.experiments.race.RaceResult;
+import org.forklab.experiments.race.RaceVariant;
 import org.forklab.stats.ClaimRange;
 import org.forklab.stats.Unit;
 import org.forklab.stats.Verdict;
@@ -51,7 +54,26 @@ public final class Claims {
                             ? "each hand-off wakes a parked worker (a futex call and a context switch) unless the queue"
                             + " is kept busy; with few CPUs" + " (" + env.cpus() + " here) workers and submitter compete"
                             : "batching lets the JIT inline the queue operations, so a task costs little more than"
-                            + " a queue insert"));
+                            + " a queue insert"),
+            new Claim("race-threads", "3. Memory", "two threads each adding 1,000,000 to a shared counter without a lock"
+                    + " lose updates (median lost per trial at least 1)", new ClaimRange(1, 2_000_000, Unit.COUNT), "%race",
+                    r -> lessonRace(r).flatMap(x -> x.outcome(RaceVariant.VOLATILE)).map(RaceOutcome::lostUpdateSamples),
+                    (v, env) -> "the two threads rarely ran at the same moment: with " + env.cpus() + " CPUs"
+                            + " shared with other work, one loop often finished before the other started (see the"
+                            + " overlap count); more increments (-N) or workers (-w) make them meet"),
+            new Claim("race-processes", "3. Memory", "child processes each increment their own copy: the parent's counter"
+                    + " stays 0", new ClaimRange(0, 0, Unit.COUNT), "%race",
+                    r -> r instanceof RaceResult x ? x.outcome(RaceVariant.NATIVE_PROCESSES).or(() -> x.outcome(RaceVariant.PROCESSES))
+                            .filter(o -> o.parentCounter().isPresent())
+                            .map(o -> Samples.of("parent's counter", "updates", new double[] {o.parentCounter().getAsLong()}))
+                            : Optional.empty(),
+                    (v, env) -> "the parent's copy changed, so memory was shared: this would be a bug in the experiment"));
+
+    /** A race result with the lesson's own sizes, 2 workers × 1,000,000. */
+    private static Optional<RaceResult> lessonRace(Object r) {
+        return r instanceof RaceResult x && x.config().workers() == 2 && x.config().increments() == 1_000_000
+                ? Optional.of(x) : Optional.empty();
+    }
 
     /** Claims answered by reading the system rather than by timing. */
     public static final List<String> FACTS = List.of("address-space");

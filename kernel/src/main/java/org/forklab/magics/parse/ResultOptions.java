@@ -11,4 +11,11 @@ public final class ResultOptions {
     @Option(names = "--save", paramLabel = "PATH",
             description = "Write PATH.csv (raw samples) and PATH.json (settings, machine, summary).")
     public String save;
+
+    /** For results that are observations rather than samples: --as only, nothing to save. */
+    public static ResultOptions bindingOnly(String as) {
+        ResultOptions options = new ResultOptions();
+        options.as = as;
+        return options;
+    }
 }
