@@ -4,6 +4,7 @@ import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.ProcessTree;
+import org.forklab.experiments.ipc.LeftoverThreads;
 import org.forklab.experiments.core.VirtualThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,14 +23,14 @@ class C10kExperimentTest {
 
     @BeforeEach
     void noteThreads() {
-        threadsBefore = TestThreads.live();
+        threadsBefore = LeftoverThreads.live();
     }
 
     @AfterEach
     void nothingLeftBehind() throws Exception {
         assertEquals(List.of(), ProcessTree.descendants());
         assertEquals(List.of(), ProcessTree.zombieChildren());
-        assertEquals(Set.of(), TestThreads.startedSince(threadsBefore));
+        assertEquals(Set.of(), LeftoverThreads.startedSince(threadsBefore));
     }
 
     private static C10kConfig small() {

@@ -20,14 +20,14 @@ class BoundedBufferExperimentTest {
 
     @BeforeEach
     void noteThreads() {
-        threadsBefore = Threads.live();
+        threadsBefore = LeftoverThreads.live();
     }
 
     @AfterEach
     void nothingLeftBehind() throws Exception {
         assertEquals(List.of(), ProcessTree.descendants());
         assertEquals(List.of(), ProcessTree.zombieChildren());
-        assertEquals(Set.of(), Threads.startedSince(threadsBefore));
+        assertEquals(Set.of(), LeftoverThreads.startedSince(threadsBefore));
     }
 
     @Test

@@ -22,14 +22,14 @@ class IpcExperimentTest {
 
     @BeforeEach
     void noteThreads() {
-        threadsBefore = Threads.live();
+        threadsBefore = LeftoverThreads.live();
     }
 
     @AfterEach
     void nothingLeftBehind() throws Exception {
         assertEquals(List.of(), ProcessTree.descendants());
         assertEquals(List.of(), ProcessTree.zombieChildren());
-        assertEquals(Set.of(), Threads.startedSince(threadsBefore));
+        assertEquals(Set.of(), LeftoverThreads.startedSince(threadsBefore));
         try (Stream<Path> left = Files.list(IpcExperiment.sharedMemoryDir())) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("forklab-ipc-")).toList());
         }

@@ -1,20 +1,24 @@
-package org.forklab.experiments.scale;
+package org.forklab.experiments.ipc;
 
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Test helper: threads started since a snapshot, ignoring the JVM's own pool and system threads. */
-final class TestThreads {
-    private TestThreads() {
+/**
+ * Test helper: threads started since a snapshot that are still alive, ignoring the threads the
+ * JDK starts on first use and keeps for the life of the JVM (process reaper, common pool,
+ * cleaner, the virtual-thread unparker and unblocker, the completion delay scheduler).
+ */
+public final class LeftoverThreads {
+    private LeftoverThreads() {
     }
 
-    static Set<Thread> live() {
+    public static Set<Thread> live() {
         return new HashSet<>(Thread.getAllStackTraces().keySet());
     }
 
     /** Live threads absent from {@code before}, after giving exiting threads a moment. */
-    static Set<Thread> startedSince(Set<Thread> before) throws InterruptedException {
+    public static Set<Thread> startedSince(Set<Thread> before) throws InterruptedException {
         Set<Thread> now = Set.of();
         for (int i = 0; i < 50; i++) {
             now = Thread.getAllStackTraces().keySet().stream()
@@ -36,6 +40,7 @@ final class TestThreads {
                 || n.startsWith("Attach Listener") || n.startsWith("Notification Thread") || n.equals("Signal Dispatcher")
                 || n.startsWith("surefire") || t.getThreadGroup() == null
                 || "system".equals(t.getThreadGroup() == null ? null : t.getThreadGroup().getName())
-                || n.equals("CompletableFutureDelayScheduler") || n.startsWith("VirtualThread-unparker") || n.startsWith("Read-Poller") || n.startsWith("Write-Poller");
+                || n.equals("CompletableFutureDelayScheduler") || n.startsWith("VirtualThread-")
+                || (t.getThreadGroup() != null && t.getThreadGroup().getName().equals("InnocuousThreadGroup")) || n.startsWith("Read-Poller") || n.startsWith("Write-Poller");
     }
 }
