@@ -63,13 +63,31 @@ public final class ScaleExperiment {
 
     private static List<ScalePoint> sweep(List<Long> counts, Measure m, Deadline deadline)
             throws IOException, InterruptedException {
+        long me = ProcessHandle.current().pid();
+        long baseline = ProcMemory.threads(me);
         m.at(WARM_UP);
         List<ScalePoint> points = new ArrayList<>();
         for (long n : counts) {
-            deadline.check();
+            awaitThreadsGone(me, baseline, deadline);
             points.add(m.at(n));
         }
         return points;
+    }
+
+    /**
+     * A joined Java thread has finished its Java code, but its kernel task may still be on its
+     * way out (and its stack still mapped) for a while, longer on a busy machine. Measuring the
+     * next count before they are gone would charge their memory to the "before" side, so wait
+     * (up to 10 s) until this JVM's kernel task count is back near where the sweep began; a few
+     * extra are allowed for JIT compiler threads, which the JVM adds and removes as it likes.
+     */
+    private static void awaitThreadsGone(long pid, long baseline, Deadline deadline) throws InterruptedException {
+        long giveUp = System.nanoTime() + 10_000_000_000L;
+        while (ProcMemory.threads(pid) > baseline + 4 && System.nanoTime() - giveUp < 0) {
+            deadline.check();
+            Thread.sleep(10);
+        }
+        deadline.check();
     }
 
     private static String platformMechanism(ScaleConfig config) {

@@ -17,7 +17,8 @@ package org.forklab.experiments.scale;
  * @param vmSizeBytes    virtual memory (address space reserved)
  * @param pageTablesBytes machine-wide page-table growth
  * @param kernelStackBytes machine-wide kernel-stack growth
- * @param heapBytes      Java heap in use, growth (after a full GC for virtual threads; 0 for processes)
+ * @param heapBytes      Java heap in use, growth: after a full GC for virtual threads (their stacks live there);
+ *                       without one for platform threads, so it includes garbage and may be negative; 0 for processes
  * @param tasksSeen      kernel tasks seen: thread-count growth of this JVM, or children found running their program
  * @param stacksSeen     platform threads only: new stack-sized mappings found in /proc/self/smaps (else 0)
  * @param stackVirtualBytes their total size (address space reserved for stacks)
