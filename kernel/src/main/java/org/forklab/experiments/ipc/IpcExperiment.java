@@ -56,6 +56,15 @@ public final class IpcExperiment {
             throw new InterruptedException("interrupted");
         } catch (ExperimentTimeoutException e) {
             throw new ExperimentTimeoutException(config.timeLimit());
+        } catch (IOException e) {
+            // a peer killed by the guard below shows up here as end-of-file: report why it was killed
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted");
+            }
+            if (deadline.expired()) {
+                throw new ExperimentTimeoutException(config.timeLimit());
+            }
+            throw e;
         }
         return new IpcResult(Environment.current(), config, results);
     }
@@ -298,21 +307,25 @@ public final class IpcExperiment {
     }
 
     /**
-     * Kills the child when the run's time is up, so that a parent blocked in a pipe read (which
-     * no interrupt can wake) gets end-of-file instead of waiting forever.
+     * Kills the child when the run's time is up or the calling thread is interrupted, so that a
+     * parent blocked in a pipe read (which no interrupt can wake) gets end-of-file within 50 ms
+     * instead of waiting for the child; {@link #run} then reports the interrupt or the time-out.
      */
     private static final class KillAtDeadline implements AutoCloseable {
         private final Thread thread;
 
         KillAtDeadline(PeerProcess child, Deadline deadline) {
+            Thread caller = Thread.currentThread();
             thread = new Thread(() -> {
                 try {
-                    Thread.sleep(deadline.remainingNanos() / 1_000_000 + 500);
+                    while (!caller.isInterrupted() && deadline.remainingNanos() > 0) {
+                        Thread.sleep(50);
+                    }
                     Children.killTree(child.process().toHandle());
                 } catch (InterruptedException e) {
-                    // released: the run ended in time
+                    // released: the run ended first
                 }
-            }, "forklab-ipc-deadline");
+            }, "forklab-ipc-guard");
             thread.setDaemon(true);
             thread.start();
         }

@@ -104,8 +104,29 @@ class IpcExperimentTest {
     }
 
     @Test
+    void interruptWhileTheChildStartsStopsTheRun() throws Exception {
+        // 100 ms in, the parent is blocked reading the child's stdout pipe for READY: no interrupt
+        // can wake such a read, so the guard must kill the child to end it
+        IpcConfig c = small("pipe");
+        Throwable[] thrown = new Throwable[1];
+        Thread runner = new Thread(() -> {
+            try {
+                IpcExperiment.run(c);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        runner.start();
+        Thread.sleep(100);
+        runner.interrupt();
+        runner.join(10_000);
+        assertFalse(runner.isAlive());
+        assertInstanceOf(InterruptedException.class, thrown[0], String.valueOf(thrown[0]));
+    }
+
+    @Test
     void interruptStopsTheRunWithinASecond() throws Exception {
-        for (String transport : List.of("thread-handoff", "shared-memory", "unix-socket")) {
+        for (String transport : List.of("thread-handoff", "shared-memory", "unix-socket", "pipe")) {
             IpcConfig c = small(transport).withLatencySamples(100_000);
             Throwable[] thrown = new Throwable[1];
             Thread runner = new Thread(() -> {
