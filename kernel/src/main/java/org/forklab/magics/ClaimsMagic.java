@@ -87,7 +87,7 @@ public final class ClaimsMagic implements LineMagic {
         List<Claim> open = new ArrayList<>();
         Environment env = Environment.current();
         for (Claim claim : Claims.ALL) {
-            Optional<Samples> found = claim.findIn(newestFirst);
+            Optional<org.forklab.magics.claims.Measurement> found = claim.findIn(newestFirst);
             if (found.isPresent()) {
                 outcomes.add(ClaimOutcome.of(claim, found.get(), env));
             } else {

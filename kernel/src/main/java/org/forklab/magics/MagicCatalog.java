@@ -18,6 +18,9 @@ public final class MagicCatalog {
             MagicDefinition.line(ShareMagic::new),
             MagicDefinition.line(RaceMagic::new),
             MagicDefinition.line(CrashMagic::new),
+            MagicDefinition.line(IpcMagic::new),
+            MagicDefinition.line(ScaleMagic::new),
+            MagicDefinition.line(C10kMagic::new),
             MagicDefinition.line(CompareMagic::new),
             MagicDefinition.line(ClaimsMagic::new));
 

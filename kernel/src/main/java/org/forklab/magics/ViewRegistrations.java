@@ -24,6 +24,9 @@ final class ViewRegistrations {
         Views.register(org.forklab.experiments.share.ShareResult.class, ShareMagic::view);
         Views.register(org.forklab.experiments.race.RaceResult.class, RaceMagic::view);
         Views.register(org.forklab.experiments.faults.FaultResult.class, CrashMagic::view);
+        Views.register(org.forklab.experiments.ipc.IpcResult.class, IpcMagic::view);
+        Views.register(org.forklab.experiments.scale.ScaleResult.class, ScaleMagic::view);
+        Views.register(org.forklab.experiments.c10k.C10kResult.class, C10kMagic::view);
         Views.register(Environment.class, env -> EnvMagic.table(env).bundle());
         Views.register(ClaimsMagic.Report.class, report -> report.bundle(false));
         Views.register(SavedResult.class, saved -> CompareMagic.view(List.of(saved), null));

@@ -211,6 +211,94 @@ class HelpTest {
     }
 
     @Test
+    void ipc() throws Exception {
+        assertEquals(""
+                + "Usage: %ipc [-h] [--as=NAME] [--latency-samples=N] [--save=PATH] [--throughput-samples=N]\n"
+                + "            [--timeout=TIME] [-s=SIZES[,SIZES...]]... [-t=LIST[,LIST...]]...\n"
+                + "Measure message latency and throughput by size: thread hand-off, pipe, sockets, shared memory.\n"
+                + "  -h, --help                Show this help and do nothing else.\n"
+                + "  -t, --transports=LIST[,LIST...]\n"
+                + "                            Transports, or all: thread-handoff, thread-copy, pipe, unix-socket,\n"
+                + "                              tcp-loopback, shared-memory.\n"
+                + "                              Default: all\n"
+                + "  -s, --sizes=SIZES[,SIZES...]\n"
+                + "                            Message sizes, e.g. 8,64,512,4k,32k,256k,1m. (1..16m)\n"
+                + "                              Default: 8,512,32k,1m\n"
+                + "      --latency-samples=N   Round-trip samples per size. (1..100000)\n"
+                + "                              Default: 20\n"
+                + "      --throughput-samples=N\n"
+                + "                            Throughput samples per size. (1..100000)\n"
+                + "                              Default: 10\n"
+                + "      --timeout=TIME        Stop the whole run after this long. (1s..3600s)\n"
+                + "                              Default: 120s\n"
+                + "      --as=NAME             Bind the result object to this variable for later Java cells.\n"
+                + "      --save=PATH           Write PATH.csv (raw samples) and PATH.json (settings, machine, summary).\n",
+                help("ipc", false, "--help"));
+    }
+
+    @Test
+    void scale() throws Exception {
+        assertEquals(""
+                + "Usage: %scale [-h] [--as=NAME] [--max-processes=N] [--max-threads=N] [--max-virtual-threads=N]\n"
+                + "              [--save=PATH] [--stack=SIZE] [--timeout=TIME] [-k=LIST[,LIST...]]...\n"
+                + "              [--processes=COUNTS[,COUNTS...]]... [--threads=COUNTS[,COUNTS...]]...\n"
+                + "              [--virtual=COUNTS[,COUNTS...]]...\n"
+                + "Measure memory and creation time per thread, virtual thread and process (slope over counts).\n"
+                + "  -h, --help              Show this help and do nothing else.\n"
+                + "  -k, --kinds=LIST[,LIST...]\n"
+                + "                          What to create, or all: platform-threads, virtual-threads, processes.\n"
+                + "                            Default: all\n"
+                + "      --threads=COUNTS[,COUNTS...]\n"
+                + "                          Platform thread counts. (1..1000000)\n"
+                + "                            Default: 25,50,100,200\n"
+                + "      --virtual=COUNTS[,COUNTS...]\n"
+                + "                          Virtual thread counts. (1..10000000)\n"
+                + "                            Default: 500,1000,2000,4000\n"
+                + "      --processes=COUNTS[,COUNTS...]\n"
+                + "                          Idle process counts. (1..100000)\n"
+                + "                            Default: 4,8,12,16\n"
+                + "      --stack=SIZE        Stack size asked for each platform thread (default: the JVM's -Xss).\n"
+                + "                            (64k..1g)\n"
+                + "      --max-threads=N     Raise the thread safety cap. (1..10000000)\n"
+                + "      --max-virtual-threads=N\n"
+                + "                          Raise the virtual-thread safety cap. (1..100000000)\n"
+                + "      --max-processes=N   Raise the process safety cap. (1..1000000)\n"
+                + "      --timeout=TIME      Stop the whole run after this long. (1s..3600s)\n"
+                + "                            Default: 120s\n"
+                + "      --as=NAME           Bind the result object to this variable for later Java cells.\n"
+                + "      --save=PATH         Write PATH.csv (raw samples) and PATH.json (settings, machine, summary).\n",
+                help("scale", false, "--help"));
+    }
+
+    @Test
+    void c10k() throws Exception {
+        assertEquals(""
+                + "Usage: %c10k [-h] [--as=NAME] [--max-memory=SIZE] [--max-processes=N] [--max-threads=N]\n"
+                + "             [--message=BYTES] [-r=R] [--save=PATH] [--timeout=TIME] [-k=COUNTS[,COUNTS...]]...\n"
+                + "             [-s=LIST[,LIST...]]...\n"
+                + "Hold many connections: thread per connection vs virtual threads vs one selector loop.\n"
+                + "  -h, --help              Show this help and do nothing else.\n"
+                + "  -s, --servers=LIST[,LIST...]\n"
+                + "                          Server designs, or all: threads, virtual-threads, selector.\n"
+                + "                            Default: all\n"
+                + "  -k, --clients=COUNTS[,COUNTS...]\n"
+                + "                          Connections held at once, each count with a fresh server. (1..1000000)\n"
+                + "                            Default: 10,100,1000\n"
+                + "  -r, --round-trips=R     Echo round trips per client. (1..1000000)\n"
+                + "                            Default: 20\n"
+                + "      --message=BYTES     Bytes per message. (1..1048576)\n"
+                + "                            Default: 64\n"
+                + "      --timeout=TIME      Stop the whole run after this long. (1s..3600s)\n"
+                + "                            Default: 120s\n"
+                + "      --max-threads=N     Raise the thread safety cap. (1..1000000)\n"
+                + "      --max-processes=N   Raise the process safety cap. (1..100000)\n"
+                + "      --max-memory=SIZE   Raise the memory safety cap. (1m..1024t)\n"
+                + "      --as=NAME           Bind the result object to this variable for later Java cells.\n"
+                + "      --save=PATH         Write PATH.csv (raw samples) and PATH.json (settings, machine, summary).\n",
+                help("c10k", false, "--help"));
+    }
+
+    @Test
     void compare() throws Exception {
         assertEquals(""
                 + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] FILE...\n"

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.forklab.experiments.core.Environment;
-import org.forklab.experiments.core.Samples;
 import org.forklab.stats.ClaimRange;
 import org.forklab.stats.Verdict;
 
@@ -21,7 +20,7 @@ import org.forklab.stats.Verdict;
  * @param cause       one sentence on the likely cause of a disagreement, given the verdict and machine
  */
 public record Claim(String id, String section, String statement, ClaimRange range, String magic,
-                    Function<Object, Optional<Samples>> measurement, Cause cause) {
+                    Function<Object, Optional<Measurement>> measurement, Cause cause) {
 
     /** Explains a verdict other than WITHIN in one sentence. */
     @FunctionalInterface
@@ -30,10 +29,10 @@ public record Claim(String id, String section, String statement, ClaimRange rang
     }
 
     /** The first of {@code results} (newest first) that measures this claim. */
-    public Optional<Samples> findIn(List<Object> newestFirst) {
+    public Optional<Measurement> findIn(List<Object> newestFirst) {
         for (Object result : newestFirst) {
-            Optional<Samples> found = measurement.apply(result);
-            if (found.isPresent() && found.get().size() > 0) {
+            Optional<Measurement> found = measurement.apply(result);
+            if (found.isPresent()) {
                 return found;
             }
         }

@@ -4,22 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.forklab.experiments.core.Environment;
-import org.forklab.experiments.core.Samples;
-import org.forklab.magics.view.SampleUnits;
 import org.forklab.stats.ClaimCheck;
-import org.forklab.stats.Summary;
+import org.forklab.stats.Interval;
 import org.forklab.stats.Verdict;
 
 /** A claim set against a measurement: the check from stats and, when they disagree, a likely cause. */
 public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause) {
 
-    public static ClaimOutcome of(Claim claim, Samples samples, Environment env) {
-        ClaimCheck check = ClaimCheck.of(claim.statement(), claim.range(), Summary.of(samples.values()),
-                SampleUnits.of(samples.unit()));
+    public static ClaimOutcome of(Claim claim, Measurement m, Environment env) {
+        double factor = m.unit().convert(1, claim.range().unit());
+        Interval interval = m.interval().isDefined() ? m.interval().scaled(factor) : Interval.undefined(m.interval().confidence());
+        double value = m.value() * factor;
+        Interval decisive = interval.isDefined() ? interval : new Interval(value, value, interval.confidence());
+        ClaimCheck check = new ClaimCheck(claim.statement(), claim.range(), value, interval,
+                Verdict.of(decisive, claim.range()));
         Optional<String> cause = switch (check.verdict()) {
             case WITHIN -> Optional.empty();
-            case OVERLAPPING -> Optional.of("the median's interval reaches past an edge of the claimed range, so these"
-                    + " samples cannot tell yet; more samples or trials narrow the interval");
+            case OVERLAPPING -> Optional.of("the interval reaches past an edge of the claimed range, so the data cannot tell"
+                    + " yet; more samples, trials or counts narrow it");
             default -> Optional.of(claim.cause().explain(check.verdict(), env));
         };
         return new ClaimOutcome(claim, check, cause);
@@ -29,7 +31,7 @@ public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause
     public static List<ClaimOutcome> forResult(Object result, Environment env) {
         List<ClaimOutcome> out = new ArrayList<>();
         for (Claim claim : Claims.ALL) {
-            claim.measurement().apply(result).filter(s -> s.size() > 0).ifPresent(s -> out.add(of(claim, s, env)));
+            claim.measurement().apply(result).ifPresent(m -> out.add(of(claim, m, env)));
         }
         return out;
     }
