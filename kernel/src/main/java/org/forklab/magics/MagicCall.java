@@ -72,9 +72,10 @@ public final class MagicCall {
         try {
             work.run();
         } catch (UsageError e) {
-            throw e.getMessage().startsWith(name + ": ") ? e : new UsageError(name + ": " + e.getMessage());
+            String line = MagicParser.oneLine(e.getMessage());
+            throw new UsageError(line.startsWith(name + ": ") ? line : name + ": " + line);
         } catch (BadParameterException | ExperimentTimeoutException e) {
-            throw new UsageError(name + ": " + e.getMessage());
+            throw new UsageError(name + ": " + MagicParser.oneLine(e.getMessage()));
         } catch (InterruptedException e) {
             // The kernel interrupted this thread; the experiment has stopped and reaped what it
             // started. The host reports the interrupt in its own words.

@@ -71,7 +71,7 @@ class ParsingTest {
                 Arguments.of(new EnvMagic(), "%env", List.of("@/etc/passwd"),
                         "%env: Unmatched argument at index 0: '@/etc/passwd' (see %env --help)"),
                 Arguments.of(new CMagic(), "%%c", List.of("-O", "9".repeat(500)),
-                        "%%c: Invalid value for option '--opt': '" + "9".repeat(58) + "… is not an int (see %%c --help)"));
+                        "%%c: Invalid value for option '--opt': '" + "9".repeat(118) + "… is not an int (see %%c --help)"));
     }
 
     @ParameterizedTest

@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class MagicParser {
     /** Help is laid out for this many columns whatever the terminal, so help texts are stable. */
     public static final int HELP_WIDTH = 100;
-    private static final int MAX_ECHO = 60;
+    private static final int MAX_ECHO = 120;
 
     private MagicParser() {
     }
@@ -217,12 +217,14 @@ public final class MagicParser {
         return message;
     }
 
-    /** The first line of {@code text}, blanks collapsed, long words clipped. */
+    /** {@code text} as one line: every whitespace run one space, long words clipped. */
     public static String oneLine(String text) {
         if (text == null || text.isBlank()) {
             return "invalid arguments";
         }
-        String first = text.strip().lines().findFirst().orElse("").replaceAll("\\s+", " ");
+        // Whitespace runs (a user's tab or line break inside a value too) become one space, so
+        // the message stays one line whatever was typed.
+        String first = text.strip().replaceAll("\\s+", " ");
         StringBuilder out = new StringBuilder();
         for (String word : first.split(" ")) {
             if (out.length() > 0) {
