@@ -7,6 +7,20 @@ import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.cost.CostConfig;
 import org.forklab.experiments.cost.CostExperiment;
 import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.c10k.C10kExperiment;
+import org.forklab.experiments.c10k.C10kResult;
+import org.forklab.experiments.faults.FaultExperiment;
+import org.forklab.experiments.faults.FaultResult;
+import org.forklab.experiments.ipc.IpcExperiment;
+import org.forklab.experiments.ipc.IpcResult;
+import org.forklab.experiments.race.RaceExperiment;
+import org.forklab.experiments.race.RaceResult;
+import org.forklab.experiments.scale.ScaleExperiment;
+import org.forklab.experiments.scale.ScaleResult;
+import org.forklab.experiments.share.ShareExperiment;
+import org.forklab.experiments.share.ShareResult;
+import org.forklab.experiments.switching.SwitchExperiment;
+import org.forklab.experiments.switching.SwitchResult;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Session;
 import org.forklab.magics.parse.MagicParser;
@@ -36,12 +50,46 @@ public final class Lab {
 
     /** Like {@code %spawn ARGS}: creation cost of threads, tasks and processes. */
     public static CostResult spawn(String... args) throws Exception {
-        SpawnMagic magic = parsed(new SpawnMagic(), "%spawn", args);
-        return spawn(magic.config());
+        return spawn(parsed(new SpawnMagic(), "%spawn", args).config());
     }
 
     public static CostResult spawn(CostConfig config) throws Exception {
         return recorded("Lab.spawn", CostExperiment.run(config));
+    }
+
+    /** Like {@code %pingpong ARGS}: context switches by one-byte ping-pong. */
+    public static SwitchResult pingpong(String... args) throws Exception {
+        return recorded("Lab.pingpong", SwitchExperiment.run(parsed(new PingPongMagic(), "%pingpong", args).config()));
+    }
+
+    /** Like {@code %share ARGS}: what threads share and processes own. */
+    public static ShareResult share(String... args) throws Exception {
+        return recorded("Lab.share", ShareExperiment.run(parsed(new ShareMagic(), "%share", args).config()));
+    }
+
+    /** Like {@code %race ARGS}: lost updates on a shared counter. */
+    public static RaceResult race(String... args) throws Exception {
+        return recorded("Lab.race", RaceExperiment.run(parsed(new RaceMagic(), "%race", args).config()));
+    }
+
+    /** Like {@code %crash ARGS}: one faulty worker among threads and among processes. */
+    public static FaultResult crash(String... args) throws Exception {
+        return recorded("Lab.crash", FaultExperiment.run(parsed(new CrashMagic(), "%crash", args).config()));
+    }
+
+    /** Like {@code %ipc ARGS}: message latency and throughput by size. */
+    public static IpcResult ipc(String... args) throws Exception {
+        return recorded("Lab.ipc", IpcExperiment.run(parsed(new IpcMagic(), "%ipc", args).config()));
+    }
+
+    /** Like {@code %scale ARGS}: memory and creation time per entity. */
+    public static ScaleResult scale(String... args) throws Exception {
+        return recorded("Lab.scale", ScaleExperiment.run(parsed(new ScaleMagic(), "%scale", args).config()));
+    }
+
+    /** Like {@code %c10k ARGS}: many connections, three server designs. */
+    public static C10kResult c10k(String... args) throws Exception {
+        return recorded("Lab.c10k", C10kExperiment.run(parsed(new C10kMagic(), "%c10k", args).config()));
     }
 
     /** The machine, as %env shows it. */
@@ -90,6 +138,13 @@ public final class Lab {
         if (MagicParser.parse(magic, command, List.of(args)).isPresent()) {
             throw new UsageError(magic + ": Lab takes the options of " + magic + "; see Lab.help(\""
                     + magic.replace("%", "") + "\")");
+        }
+        if (command instanceof org.forklab.magics.parse.ChecksConfiguration checked) {
+            try {
+                checked.checkConfiguration();
+            } catch (org.forklab.experiments.core.BadParameterException e) {
+                throw new UsageError(magic + ": " + MagicParser.oneLine(e.getMessage()));
+            }
         }
         return command;
     }

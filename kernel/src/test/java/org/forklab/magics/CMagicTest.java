@@ -107,6 +107,31 @@ class CMagicTest {
     }
 
     @Test
+    void anInterruptStopsTheProgramAndReachesTheKernel() throws Exception {
+        Thread cell = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            cell.interrupt();
+        });
+        interrupter.start();
+        try {
+            assertThrows(InterruptedException.class, () -> run("""
+                    #include <stdio.h>
+                    #include <unistd.h>
+                    int main(void) { puts("waiting"); for (;;) sleep(1); }
+                    """, "--timeout", "60s"));
+        } finally {
+            interrupter.join();
+            Thread.interrupted();
+        }
+        assertEquals("waiting\n", screen.outText());
+    }
+
+    @Test
     void nonZeroExitIsReported() throws Exception {
         run("int main(void) { return 3; }");
         assertTrue(screen.errText().startsWith("%%c: the program exited with status 3 after "), screen.errText());

@@ -122,6 +122,16 @@ class CompareAndClaimsTest {
     }
 
     @Test
+    void labRaceAndShowAndRefusal() throws Exception {
+        var r = Lab.race("-v", "atomic", "-t", "2", "-N", "1000");
+        assertEquals(0, r.outcome(org.forklab.experiments.race.RaceVariant.ATOMIC).orElseThrow().trialsWithLoss());
+        assertEquals(List.of(r), Session.current().resultsOf(org.forklab.experiments.race.RaceResult.class));
+        assertTrue(Lab.bundle(r).text().contains("threads, AtomicLong.incrementAndGet: 0 of 2 trials lost updates"));
+        assertTrue(assertThrows(UsageError.class, () -> Lab.race("-v", "nonsense")).getMessage()
+                .startsWith("%race: race variant 'nonsense' is not known"));
+    }
+
+    @Test
     void labSpawnTakesTheMagicsWordsAndRecordsTheResult() throws Exception {
         CostResult r = Lab.spawn("-v", "platform-thread", "-n", "3", "--warmup", "0", "--fork-memory", "0");
         assertEquals(3, r.samples().get(0).size());
