@@ -7,6 +7,7 @@ import org.forklab.experiments.core.Limits;
 import org.forklab.experiments.core.VirtualThreads;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.KeyValues;
+import org.forklab.magics.claims.AddressSpace;
 import org.forklab.magics.c.CCompiler;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.HelpOption;
@@ -48,6 +49,7 @@ public final class EnvMagic implements LineMagic {
                 .add("process launch", env.launchMechanism())
                 .add("page size", ByteSize.format(env.pageSize()) + " (" + env.pageSize() + " bytes)")
                 .add("transparent huge pages", env.transparentHugePages())
+                .add("user address space", addressSpace())
                 .add("virtual threads", env.virtualThreads() ? "yes" : "no: " + VirtualThreads.unavailableReason())
                 .add("threads-max", limits.threadsMax())
                 .add("pid_max", limits.pidMax())
@@ -59,6 +61,18 @@ public final class EnvMagic implements LineMagic {
                         + caps.maxVirtualThreads() + " virtual threads, "
                         + ByteSize.format(roundToMiB(caps.maxMemoryBytes())) + " memory")
                 .add("C compiler", CCompiler.describe());
+    }
+
+    /** "128 TiB per process (47 of the CPU's 48 virtual address bits)". */
+    private static String addressSpace() {
+        AddressSpace a = AddressSpace.read();
+        if (a.userBits() == 0) {
+            return "unknown";
+        }
+        String tib = a.userTebibytes() == Math.rint(a.userTebibytes()) ? String.valueOf((long) a.userTebibytes())
+                : String.valueOf(a.userTebibytes());
+        return tib + " TiB per process (" + a.userBits() + " of the CPU's " + a.virtualBits() + " virtual address bits;"
+                + " the upper half is the kernel's)";
     }
 
     private static String taskLimit(Limits limits) {

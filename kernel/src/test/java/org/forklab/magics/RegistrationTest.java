@@ -54,6 +54,7 @@ class RegistrationTest {
         String html = (String) shown.getData(MIMEType.TEXT_HTML);
         assertTrue(text.contains("JDK") && text.contains(System.getProperty("java.runtime.version")), text);
         assertTrue(html.startsWith("<table") && html.contains("page size"), html);
+        assertTrue(text.contains("user address space") && text.contains("TiB per process"), text);
         assertEquals(Environment.current(), Results.get("machine"));
     }
 
