@@ -52,6 +52,8 @@ public final class Main implements Callable<Integer> {
     }
 
     static void runKernel(Path connectionFile) throws Exception {
+        // basekernel logs every message at INFO; Jupyter's log should show only problems.
+        java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
