@@ -16,7 +16,7 @@ class ForklabKernelTests(jupyter_kernel_test.KernelTests):
     code_stderr = 'System.err.println("oops");'
 
     completion_samples = [
-        {"text": "Math.flo", "matches": {"floor(", "floorDiv(", "floorMod("}},
+        {"text": "Integer.parseI", "matches": {"parseInt("}},
         {"text": "%lsma", "matches": {"lsmagic"}},
     ]
 
