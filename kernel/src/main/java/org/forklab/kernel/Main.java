@@ -3,6 +3,7 @@ package org.forklab.kernel;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import org.forklab.kernel.channel.PromptConnection;
 import org.forklab.kernel.install.InstallCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ public final class Main implements Callable<Integer> {
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new PromptConnection(properties);
         ForklabKernel kernel = new ForklabKernel();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
