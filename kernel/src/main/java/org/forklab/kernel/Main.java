@@ -24,6 +24,8 @@ import java.util.logging.Level;
 @Command(name = "forklab-kernel", mixinStandardHelpOptions = true, subcommands = InstallCommand.class,
         description = "The forklab Java kernel for Jupyter.")
 public final class Main implements Callable<Integer> {
+    /** Argument of the installer's class-data-sharing training run; not for people. */
+    public static final String CDS_TRAINING = "--cds-training";
 
     @Parameters(paramLabel = "CONNECTION_FILE", arity = "0..1",
             description = "The connection file Jupyter wrote; the kernel runs until Jupyter shuts it down.")
@@ -34,6 +36,10 @@ public final class Main implements Callable<Integer> {
         if (args.length == 1 && !args[0].startsWith("-") && Files.isRegularFile(Path.of(args[0]))) {
             runKernel(Path.of(args[0]));
             return;
+        }
+        if (args.length == 1 && args[0].equals(CDS_TRAINING)) {
+            CdsTraining.run();
+            System.exit(0);
         }
         System.exit(new CommandLine(new Main()).execute(args));
     }
