@@ -25,6 +25,7 @@ struct probe_command {
 
 /* Add one line per command, keep the names sorted. */
 static const struct probe_command COMMANDS[] = {
+    {"idle", cmd_idle, "fork N idle children and hold them until stdin closes (scale experiment)"},
     {"pingpong", cmd_pingpong, "one-byte round trips between threads or processes, pinned or not"},
     {"spawn", cmd_spawn, "creation cost: fork, vfork, fork+exec, posix_spawn, pthread_create"},
     {"version", cmd_version, "the probe's version and its commands"},

@@ -27,6 +27,7 @@
 int cmd_version(int argc, char **argv);   /* probe.c */
 int cmd_spawn(int argc, char **argv);     /* probe_spawn.c: fork, vfork, fork+exec, posix_spawn, pthread */
 int cmd_pingpong(int argc, char **argv);  /* probe_pingpong.c: one-byte round trips, pinned or not */
+int cmd_idle(int argc, char **argv);      /* probe_ipc.c: hold N forked idle children for the scale experiment */
 
 /* ---- key=value arguments ---- */
 struct probe_args {

@@ -102,7 +102,7 @@ class NativeProbeTest {
                 assertThrows(ProbeFailedException.class, run::requireSuccess).getMessage());
         assertEquals("unknown option 'sample' for this command", assertThrows(ProbeFailedException.class,
                 () -> probe.run(List.of("spawn", "sample=3"), Duration.ofSeconds(10)).requireSuccess()).getMessage());
-        assertEquals("unknown command 'nope'; accepted: pingpong, spawn, version".replace("pingpong, ", hasPingpong(probe)),
+        assertEquals("unknown command 'nope'; accepted: idle, pingpong, spawn, version".replace("pingpong, ", hasPingpong(probe)),
                 assertThrows(ProbeFailedException.class,
                         () -> probe.run(List.of("nope"), Duration.ofSeconds(10)).requireSuccess()).getMessage());
         assertEquals(List.of(), ProcessTree.zombieChildren());
