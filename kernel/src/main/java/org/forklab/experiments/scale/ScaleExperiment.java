@@ -35,8 +35,16 @@ import java.util.concurrent.TimeUnit;
  * every path out.
  */
 public final class ScaleExperiment {
-    /** Entities created and dropped once per kind before measuring, so class loading and first-use costs stay out. */
-    private static final int WARM_UP = 16;
+    /**
+     * Entities created and dropped once per kind before measuring, so that class loading, first
+     * use and the JIT stay out of the figures. Threads need many: until the JIT has compiled the
+     * idle path, each new thread runs it in the interpreter, whose bigger frames and stack banging
+     * (HotSpot touches a page well below the stack pointer on method entry) leave several times
+     * more of its stack resident (measured here: ~90 KiB per thread for the first few hundred
+     * threads, ~12 KiB once compiled).
+     */
+    private static final int THREAD_WARM_UP = 2_000;
+    private static final int PROCESS_WARM_UP = 16;
 
     private ScaleExperiment() {
     }
@@ -88,7 +96,9 @@ public final class ScaleExperiment {
             throws IOException, InterruptedException {
         long me = ProcessHandle.current().pid();
         long baseline = ProcMemory.threads(me);
-        m.at(WARM_UP);
+        // never more warm-up entities than the largest count asked for (which the caps allowed)
+        long most = counts.stream().mapToLong(Long::longValue).max().orElse(1);
+        m.at(Math.min(most, threadsOfThisJvm ? THREAD_WARM_UP : PROCESS_WARM_UP));
         List<ScalePoint> points = new ArrayList<>();
         for (long n : counts) {
             if (threadsOfThisJvm) {
