@@ -1,0 +1,102 @@
+package org.forklab.magics;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import java.util.List;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.cost.CostConfig;
+import org.forklab.experiments.cost.CostExperiment;
+import org.forklab.experiments.cost.CostResult;
+import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.bench.Session;
+import org.forklab.magics.parse.MagicParser;
+import org.forklab.magics.save.ResultFiles;
+import org.forklab.magics.save.SavedResult;
+import org.forklab.magics.view.Views;
+import org.forklab.spi.UsageError;
+
+/**
+ * The lab bench from Java cells: the same experiments as the magics, taking the same option
+ * words (or the experiment's own config record), returning the same result records, and
+ * {@link #show} giving the same display. Every result is recorded for {@code %claims}.
+ *
+ * <pre>
+ * var r = Lab.spawn("-v", "fork,pthread", "-n", "50");
+ * r.of(CostVariant.FORK).get().values()
+ * Lab.show(r)
+ * </pre>
+ */
+public final class Lab {
+    static {
+        ViewRegistrations.ensure();
+    }
+
+    private Lab() {
+    }
+
+    /** Like {@code %spawn ARGS}: creation cost of threads, tasks and processes. */
+    public static CostResult spawn(String... args) throws Exception {
+        SpawnMagic magic = parsed(new SpawnMagic(), "%spawn", args);
+        return spawn(magic.config());
+    }
+
+    public static CostResult spawn(CostConfig config) throws Exception {
+        return recorded("Lab.spawn", CostExperiment.run(config));
+    }
+
+    /** The machine, as %env shows it. */
+    public static Environment env() {
+        return Environment.current();
+    }
+
+    /** Saves like {@code --save PATH}; returns the JSON file's path. */
+    public static String save(Measured result, String path) {
+        return ResultFiles.save(path, "Lab.save", result).toString();
+    }
+
+    /** Loads files written by --save, for {@code Lab.show(Lab.load(...))} or own analysis. */
+    public static List<SavedResult> load(String... files) {
+        return List.of(files).stream().map(ResultFiles::load).toList();
+    }
+
+    /** The claims report of this session, as %claims shows it. */
+    public static ClaimsMagic.Report claims() {
+        return ClaimsMagic.report(Session.current());
+    }
+
+    /** The display of any result: as the cell's value it shows the same bundle as the magic. */
+    public static DisplayData show(Object result) {
+        return bundle(result).toDisplayData(null);
+    }
+
+    /** The bundle behind {@link #show}, for tests and own layouts. */
+    public static Bundle bundle(Object result) {
+        if (result == null) {
+            throw new UsageError("Lab.show: the result is null; run an experiment first, e.g. var r = Lab.spawn();");
+        }
+        return Views.of(result).orElseThrow(() -> new UsageError("Lab.show: no view for a "
+                + result.getClass().getSimpleName() + "; it shows results of Lab.* and of the magics"));
+    }
+
+    /** The help of a magic, e.g. Lab.help("spawn"), to see which words Lab.spawn takes. */
+    public static String help(String magic) {
+        return MagicCatalog.all().stream().filter(d -> d.name().equals(magic)).findFirst()
+                .map(d -> MagicParser.usage(d.display(), d.factory().get()))
+                .orElseThrow(() -> new UsageError("Lab.help: no magic named " + magic + "; known: "
+                        + String.join(", ", MagicCatalog.all().stream().map(d -> d.name()).toList())));
+    }
+
+    private static <T> T parsed(T command, String magic, String... args) {
+        if (MagicParser.parse(magic, command, List.of(args)).isPresent()) {
+            throw new UsageError(magic + ": Lab takes the options of " + magic + "; see Lab.help(\""
+                    + magic.replace("%", "") + "\")");
+        }
+        return command;
+    }
+
+    private static <T> T recorded(String source, T result) {
+        Session.current().record(source, result);
+        return result;
+    }
+
+}
