@@ -8,6 +8,7 @@ import org.forklab.experiments.core.JavaChild;
 import org.forklab.experiments.core.Sampler;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.core.SamplingPlan;
+import org.forklab.experiments.core.TimedOperation;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -278,7 +279,7 @@ public final class IpcExperiment {
                 && Arrays.equals(link.payload(), 0, message.length, message, 0, message.length);
     }
 
-    private static Samples sample(String label, SamplingPlan plan, org.forklab.experiments.core.TimedOperation op)
+    private static Samples sample(String label, SamplingPlan plan, TimedOperation op)
             throws IOException, InterruptedException {
         try {
             return Sampler.measure(label, plan, op);

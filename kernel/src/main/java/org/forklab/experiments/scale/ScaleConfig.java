@@ -14,7 +14,7 @@ import java.util.List;
  * @param kinds            words from {@link #KINDS}
  * @param threadCounts     platform thread counts, measured in this order
  * @param virtualCounts    virtual thread counts
- * @param processCounts    idle process counts
+ * @param processCounts    idle process counts (both process kinds)
  * @param threadStackBytes stack size asked for each platform thread, 0 for the JVM's default
  *                         (-Xss, 1 MiB on Linux x86-64; a C program's pthread default is 8 MiB, ulimit -s)
  * @param caps             safety caps every count is checked against
@@ -25,7 +25,8 @@ public record ScaleConfig(List<String> kinds, List<Long> threadCounts, List<Long
     public static final String PLATFORM = "platform-threads";
     public static final String VIRTUAL = "virtual-threads";
     public static final String PROCESSES = "processes";
-    public static final List<String> KINDS = List.of(PLATFORM, VIRTUAL, PROCESSES);
+    public static final String FORKED = "forked-processes";
+    public static final List<String> KINDS = List.of(PLATFORM, VIRTUAL, PROCESSES, FORKED);
 
     public ScaleConfig {
         kinds = List.copyOf(kinds);
@@ -40,7 +41,7 @@ public record ScaleConfig(List<String> kinds, List<Long> threadCounts, List<Long
         }
         checkCounts("platform thread count", threadCounts, kinds.contains(PLATFORM));
         checkCounts("virtual thread count", virtualCounts, kinds.contains(VIRTUAL));
-        checkCounts("process count", processCounts, kinds.contains(PROCESSES));
+        checkCounts("process count", processCounts, kinds.contains(PROCESSES) || kinds.contains(FORKED));
         for (long n : threadCounts) {
             caps.checkThreads(n, "--max-threads");
         }

@@ -4,27 +4,47 @@ import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.VirtualThreads;
 import org.forklab.experiments.ipc.Joins;
+import org.forklab.experiments.ipc.PeerProcess;
+import org.forklab.experiments.nativeprobe.NativeProbe;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Creates idle entities in growing numbers and reads what they cost: platform threads and
- * virtual threads parked on a latch in this JVM, and idle processes ({@code sleep} children
- * started with ProcessBuilder, which exec the small coreutils program, not a JVM). Everything
+ * virtual threads parked on a latch in this JVM, idle processes ({@code sleep} children
+ * started with ProcessBuilder, which exec the small coreutils program, not a JVM), and idle
+ * processes forked by the native probe (no exec: copy-on-write copies of one small program). Everything
  * created for one count is released, joined or killed and reaped before the next count, on
  * every path out.
  */
 public final class ScaleExperiment {
-    /** Entities created and dropped once per kind before measuring, so class loading and first-use costs stay out. */
-    private static final int WARM_UP = 16;
+    /**
+     * Entities created and dropped once per kind before measuring, so that class loading, first
+     * use and the JIT stay out of the figures. Threads need many: until the JIT has compiled the
+     * idle path, each new thread runs it in the interpreter, whose bigger frames and stack banging
+     * (HotSpot touches a page well below the stack pointer on method entry) leave several times
+     * more of its stack resident (measured here: ~90 KiB per thread for the first few hundred
+     * threads, ~12 KiB once compiled).
+     */
+    private static final int THREAD_WARM_UP = 2_000;
+    private static final int PROCESS_WARM_UP = 16;
 
     private ScaleExperiment() {
     }
@@ -37,21 +57,32 @@ public final class ScaleExperiment {
             deadline.check();
             switch (kind) {
                 case ScaleConfig.PLATFORM -> kinds.add(new ScaleKind(kind, platformMechanism(config),
-                        sweep(config.threadCounts(), n -> threadsAt(n, false, config.threadStackBytes(), deadline), deadline)));
+                        sweep(config.threadCounts(), true, n -> threadsAt(n, false, config.threadStackBytes(), deadline), deadline)));
                 case ScaleConfig.VIRTUAL -> {
                     if (VirtualThreads.available()) {
                         kinds.add(new ScaleKind(kind, "virtual threads (Thread.startVirtualThread) parked on a CountDownLatch;"
                                 + " a parked virtual thread keeps its stack in the heap and holds no carrier thread",
-                                sweep(config.virtualCounts(), n -> threadsAt(n, true, 0, deadline), deadline)));
+                                sweep(config.virtualCounts(), true, n -> threadsAt(n, true, 0, deadline), deadline)));
                     } else {
                         skipped.put(kind, VirtualThreads.unavailableReason());
+                    }
+                }
+                case ScaleConfig.FORKED -> {
+                    Optional<String> missing = NativeProbe.bundled().availability();
+                    if (missing.isPresent()) {
+                        skipped.put(kind, missing.get());
+                    } else {
+                        Path probe = NativeProbe.bundled().executable();
+                        kinds.add(new ScaleKind(kind, "idle children forked by the native probe (forklab-probe idle):"
+                                + " fork without exec, each a copy-on-write copy of the small probe waiting in pause()",
+                                sweep(config.processCounts(), false, n -> forkedAt(n, probe, deadline), deadline)));
                     }
                 }
                 default -> kinds.add(new ScaleKind(kind, "idle 'sleep' processes started by ProcessBuilder ("
                         + Environment.jdkLaunchMechanism() + "), stdin /dev/null, output discarded; the JDK keeps one"
                         + " 'process reaper' thread per live child in this JVM, whose kernel stacks the machine-wide"
                         + " KernelStack growth includes",
-                        sweep(config.processCounts(), n -> processesAt(n, deadline), deadline)));
+                        sweep(config.processCounts(), false, n -> processesAt(n, deadline), deadline)));
             }
         }
         return new ScaleResult(Environment.current(), config, Environment.current().limits(), kinds, skipped);
@@ -61,14 +92,19 @@ public final class ScaleExperiment {
         ScalePoint at(long count) throws IOException, InterruptedException;
     }
 
-    private static List<ScalePoint> sweep(List<Long> counts, Measure m, Deadline deadline)
+    private static List<ScalePoint> sweep(List<Long> counts, boolean threadsOfThisJvm, Measure m, Deadline deadline)
             throws IOException, InterruptedException {
         long me = ProcessHandle.current().pid();
         long baseline = ProcMemory.threads(me);
-        m.at(WARM_UP);
+        // never more warm-up entities than the largest count asked for (which the caps allowed)
+        long most = counts.stream().mapToLong(Long::longValue).max().orElse(1);
+        m.at(Math.min(most, threadsOfThisJvm ? THREAD_WARM_UP : PROCESS_WARM_UP));
         List<ScalePoint> points = new ArrayList<>();
         for (long n : counts) {
-            awaitThreadsGone(me, baseline, deadline);
+            if (threadsOfThisJvm) {
+                awaitThreadsGone(me, baseline, deadline);
+            }
+            deadline.check();
             points.add(m.at(n));
         }
         return points;
@@ -191,6 +227,50 @@ public final class ScaleExperiment {
             for (Process p : children) {
                 reap(p);
             }
+        }
+    }
+
+    /**
+     * Idle processes forked by the native probe, which holds them while their memory is read and
+     * kills and reaps them when its stdin closes (PeerProcess.close), or dies with them if not.
+     */
+    private static ScalePoint forkedAt(long count, Path probe, Deadline deadline) throws IOException, InterruptedException {
+        long pageTables = ProcMemory.meminfo("PageTables");
+        long kernelStack = ProcMemory.meminfo("KernelStack");
+        try (PeerProcess holder = PeerProcess.start(List.of(probe.toString(), "idle", "count=" + count), "forklab-probe idle")) {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.stdout(), StandardCharsets.UTF_8));
+            while (!out.ready()) {
+                deadline.check();
+                holder.ensureAlive();
+                Thread.sleep(2);
+            }
+            String line = out.readLine();
+            JsonObject idle;
+            try {
+                idle = line == null ? null : new Gson().fromJson(line, JsonObject.class);
+            } catch (RuntimeException e) {
+                idle = null;
+            }
+            if (idle == null || !idle.has("pids")) {
+                throw new IOException("the probe did not list its idle children: " + holder.describeEnd());
+            }
+            long rss = 0;
+            long pss = 0;
+            long vm = 0;
+            long seen = 0;
+            for (JsonElement e : idle.getAsJsonArray("pids")) {
+                long pid = e.getAsLong();
+                long r = ProcMemory.rollup(pid, "Rss");
+                if (r >= 0) {
+                    rss += r;
+                    pss += Math.max(0, ProcMemory.rollup(pid, "Pss"));
+                    vm += Math.max(0, ProcMemory.status(pid, "VmSize"));
+                    seen++;
+                }
+            }
+            return new ScalePoint(count, idle.get("create_ns").getAsLong(), rss, pss, vm,
+                    ProcMemory.meminfo("PageTables") - pageTables, ProcMemory.meminfo("KernelStack") - kernelStack,
+                    0, seen, 0, 0, 0);
         }
     }
 

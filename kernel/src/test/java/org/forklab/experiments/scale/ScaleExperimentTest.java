@@ -6,6 +6,7 @@ import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.Limits;
 import org.forklab.experiments.core.ProcessTree;
 import org.forklab.experiments.ipc.LeftoverThreads;
+import org.forklab.experiments.nativeprobe.NativeProbe;
 import org.forklab.experiments.core.VirtualThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,23 @@ class ScaleExperimentTest {
     }
 
     @Test
+    void forkedIdleProcessesAreCountedOrSkippedWithTheProbesReason() throws Exception {
+        ScaleResult r = ScaleExperiment.run(small().withKinds(List.of(ScaleConfig.FORKED)));
+        java.util.Optional<String> missing = NativeProbe.bundled().availability();
+        if (missing.isPresent()) {
+            assertEquals(missing.get(), r.skipped().get(ScaleConfig.FORKED));
+            return;
+        }
+        ScaleKind forked = r.kinds().get(0);
+        assertEquals(List.of(2L, 4L, 6L), forked.points().stream().map(ScalePoint::count).toList());
+        for (ScalePoint p : forked.points()) {
+            assertEquals(p.count(), p.tasksSeen(), "every forked child found in /proc: " + p);
+            assertTrue(p.rssBytes() > 0 && p.pssBytes() > 0 && p.pssBytes() <= p.rssBytes(), p.toString());
+            assertTrue(p.creationNanos() > 0);
+        }
+    }
+
+    @Test
     void refusesBadParametersInOneLine() {
         Caps caps = Caps.defaults();
         assertEquals("platform thread count = 0 is out of range: accepted 1 to 2147483647; try 1",
@@ -105,7 +123,7 @@ class ScaleExperimentTest {
                         + " on this machine; lower it, or raise the cap with --max-processes",
                 assertThrows(BadParameterException.class,
                         () -> small().withProcessCounts(List.of(caps.maxProcesses() + 1))).getMessage());
-        assertEquals("kind 'fibres' is not known: accepted platform-threads, virtual-threads, processes",
+        assertEquals("kind 'fibres' is not known: accepted platform-threads, virtual-threads, processes, forked-processes",
                 assertThrows(BadParameterException.class, () -> small().withKinds(List.of("fibres"))).getMessage());
         assertEquals("thread stack (bytes) = 1000 is out of range: accepted 65536 to 1073741824; try 65536",
                 assertThrows(BadParameterException.class, () -> small().withThreadStackBytes(1000)).getMessage());
