@@ -144,6 +144,8 @@ class JupyterLab:
                 f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
                 f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root_dir}",
                 "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False"]
+        if os.geteuid() == 0:  # CI and this machine run as root
+            args.append("--allow-root")
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=env,
                                         stdin=subprocess.DEVNULL, start_new_session=True)
@@ -200,3 +202,151 @@ def chromium_page(profile_dir: Path, executable: Path = CHROMIUM):
             yield context.pages[0] if context.pages else context.new_page()
         finally:
             context.close()
+
+
+class LessonFault(Exception):
+    """The notebook itself went wrong in the browser (a cell error, a missing output)."""
+
+
+# Reads what JupyterLab holds for the notebook at `path`: the kernel's state, the status bar,
+# and per code cell the prompt the user sees and the outputs in the model (errors in full).
+NOTEBOOK_STATE_JS = """
+(path) => {
+  const app = window.jupyterapp;
+  if (!app) return null;
+  let panel = null;
+  for (const w of app.shell.widgets('main')) {
+    if (w.context && w.context.path === path && w.content) { panel = w; break; }
+  }
+  if (!panel) return null;
+  const session = panel.sessionContext && panel.sessionContext.session;
+  const status = document.querySelector('#jp-main-statusbar');
+  const cells = [];
+  panel.content.widgets.forEach((cell, index) => {
+    if (cell.model.type !== 'code') return;
+    const prompt = cell.node.querySelector('.jp-InputArea-prompt');
+    const outputs = [];
+    for (let j = 0; j < cell.model.outputs.length; j++) {
+      const o = cell.model.outputs.get(j).toJSON();
+      outputs.push({type: o.output_type, mimes: Object.keys(o.data || {}), name: o.name || null,
+                    text: o.output_type === 'error' ? (o.ename + ': ' + o.evalue)
+                          : (o.output_type === 'stream' ? String(o.text).slice(0, 4000) : null)});
+    }
+    cells.push({index, prompt: prompt ? prompt.textContent.trim() : '',
+                source: cell.model.sharedModel.getSource(), outputs});
+  });
+  return {panel: panel.id, kernel: session && session.kernel ? session.kernel.status : null,
+          statusbar: status ? status.innerText : '', cells};
+}
+"""
+
+EXECUTED = re.compile(r"^\[\d+\]:$")
+# A stack trace in a stream: Java's "\tat pkg.Class.method(" frames or Python's header.
+TRACEBACK = re.compile(r"^\s+at [\w$.]+\(|Traceback \(most recent call last\)|Exception in thread", re.M)
+
+
+class NotebookDriver:
+    """Drives one notebook in JupyterLab the way a person would: open, run all, edit, rerun."""
+
+    def __init__(self, page, lab: JupyterLab, path: str, display_name: str = "Java (forklab)"):
+        self.page, self.lab, self.path, self.display_name = page, lab, path, display_name
+
+    def state(self) -> dict | None:
+        return self.page.evaluate(NOTEBOOK_STATE_JS, self.path)
+
+    def open(self, timeout: float = 120) -> None:
+        self.page.goto(self.lab.url(f"lab/tree/{self.path}"))
+        # The toolbar's indicator reads idle before any kernel exists; the status bar names the
+        # kernel only once it is connected, so wait for "<kernel> | Idle" there.
+        state = self.wait(lambda s: s["kernel"] == "idle" and f"{self.display_name} | Idle" in s["statusbar"],
+                          timeout, "the kernel to start and go idle")
+        self.panel = self.page.locator(f"#{state['panel']}")
+
+    def activate(self) -> None:
+        """Brings the notebook to the front and focuses it, so commands act on it."""
+        self.page.evaluate("(id) => window.jupyterapp.shell.activateById(id)", self.panel_id)
+        self.panel.locator(".jp-Notebook").click(position={"x": 5, "y": 5})
+
+    @property
+    def panel_id(self) -> str:
+        return self.panel.get_attribute("id")
+
+    def wait(self, ready, timeout: float, what: str) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            state = self.state()
+            if state is not None:
+                self.raise_on_error(state)
+                if ready(state):
+                    return state
+            if time.monotonic() > deadline:
+                raise LessonFault(f"{self.path}: timed out after {timeout:.0f} s waiting for {what}")
+            time.sleep(0.5)
+
+    def raise_on_error(self, state: dict) -> None:
+        for cell in state["cells"]:
+            for out in cell["outputs"]:
+                if out["type"] == "error":
+                    raise LessonFault(f"{self.path}: cell {cell['index'] + 1} failed: "
+                                      f"{first_line(out['text'])}")
+                if out["type"] == "stream" and out["name"] == "stderr" and TRACEBACK.search(out["text"] or ""):
+                    raise LessonFault(f"{self.path}: cell {cell['index'] + 1} printed a stack trace: "
+                                      f"{first_line(out['text'])}")
+
+    def clear_outputs(self) -> None:
+        """Saved outputs and counts would look like a finished run: start from blank prompts."""
+        self.activate()
+        self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+        self.wait(lambda s: all(not c["outputs"] and not EXECUTED.match(c["prompt"]) for c in s["cells"]),
+                  10, "the outputs to clear")
+
+    def run_all(self, timeout: float) -> dict:
+        self.activate()
+        self.page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
+        return self.wait(lambda s: s["kernel"] == "idle" and f"{self.display_name} | Idle" in s["statusbar"]
+                         and all(EXECUTED.match(c["prompt"]) for c in s["cells"]),
+                         timeout, "every code cell to run")
+
+    def images(self, cell_index: int | None = None) -> list[dict]:
+        """The PNG outputs on the page (the output node itself carries the mime type)."""
+        scope = self.cell(cell_index) if cell_index is not None else self.panel
+        return scope.locator('.jp-OutputArea-output[data-mime-type="image/png"] img').evaluate_all(
+            "imgs => imgs.map(i => ({src: i.src, width: i.naturalWidth, complete: i.complete}))")
+
+    def tables(self) -> list[str]:
+        return self.panel.locator('.jp-OutputArea-output[data-mime-type="text/html"] table').all_inner_texts()
+
+    def cell(self, index: int):
+        return self.panel.locator(".jp-Notebook .jp-Cell").nth(index)
+
+    def replace_source(self, index: int, source: str) -> None:
+        """Types into the cell's editor as a person would: click, select all, type."""
+        editor = self.cell(index).locator(".cm-content")
+        editor.click()
+        self.page.keyboard.press("ControlOrMeta+a")
+        self.page.keyboard.insert_text(source)
+        now = self.wait(lambda s: True, 10, "the edit")
+        got = next(c["source"] for c in now["cells"] if c["index"] == index)
+        if got != source:
+            raise LessonFault(f"{self.path}: the edit of cell {index + 1} did not take: {first_line(got)}")
+
+    def run_cell(self, index: int, timeout: float) -> dict:
+        before = next(c["prompt"] for c in self.state()["cells"] if c["index"] == index)
+        self.cell(index).locator(".cm-content").click()
+        self.page.keyboard.press("Control+Enter")  # run in place, like the toolbar button
+        return self.wait(lambda s: s["kernel"] == "idle" and any(
+            c["index"] == index and EXECUTED.match(c["prompt"]) and c["prompt"] != before
+            for c in s["cells"]), timeout, f"cell {index + 1} to run again")
+
+    def screenshot(self, name: str, near_cell: int | None = None) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        if near_cell is not None:
+            self.cell(near_cell).scroll_into_view_if_needed()
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path))
+        return path
+
+
+def first_line(text: str | None) -> str:
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return lines[0][:300] if lines else "(no message)"
