@@ -308,9 +308,11 @@ class NotebookDriver:
                          timeout, "every code cell to run")
 
     def images(self, cell_index: int | None = None) -> list[dict]:
-        """The PNG outputs on the page (the output node itself carries the mime type)."""
+        """The charts on the page: PNG (or SVG, which JupyterLab ranks higher when a display has
+        both) outputs. The output node itself carries the mime type; the <img> is inside it."""
         scope = self.cell(cell_index) if cell_index is not None else self.panel
-        return scope.locator('.jp-OutputArea-output[data-mime-type="image/png"] img').evaluate_all(
+        return scope.locator('.jp-OutputArea-output[data-mime-type="image/png"] img, '
+                             '.jp-OutputArea-output[data-mime-type="image/svg+xml"] img').evaluate_all(
             "imgs => imgs.map(i => ({src: i.src, width: i.naturalWidth, complete: i.complete}))")
 
     def tables(self) -> list[str]:
@@ -345,6 +347,12 @@ class NotebookDriver:
         path = ARTIFACTS / name
         self.page.screenshot(path=str(path))
         return path
+
+
+def check(condition, message: str) -> None:
+    """An assertion about the page that fails in one line."""
+    if not condition:
+        raise LessonFault(message)
 
 
 def first_line(text: str | None) -> str:

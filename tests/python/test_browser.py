@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 
 from browser_support import (FIXTURES, ROOT, JupyterLab, LessonFault, NotebookDriver, StartupFault,
-                             chromium_page, install_kernel)
+                             check, chromium_page, install_kernel)
 
 LESSON = os.environ.get("FORKLAB_BROWSER_LESSON", "00-start.ipynb")
 RUN_TIMEOUT = float(os.environ.get("FORKLAB_BROWSER_TIMEOUT", "300"))
-PARAMETER = re.compile(r"--trials\s+(\d+)")
+# The sample count of an experiment magic (%spawn -n 200, --samples 200): fewer samples, a new chart.
+PARAMETER = re.compile(r"(?<!\S)(-n|--samples)(\s+|=)(\d+)")
 
 
 @pytest.fixture(scope="module")
@@ -54,35 +55,43 @@ def page(lab, tmp_path):
 
 def test_a_lesson_runs_and_a_changed_parameter_redraws_its_chart(lab, page):
     notebook = NotebookDriver(page, lab, LESSON)
-    shot = f"browser-{Path(LESSON).stem}"
+    shot, near, failure, state = f"browser-{Path(LESSON).stem}", None, None, None
     try:
         notebook.open()
         notebook.clear_outputs()
         state = notebook.run_all(RUN_TIMEOUT)
 
         images = notebook.images()
-        assert images, f"{LESSON}: no chart on the page"
-        assert all(i["complete"] and i["width"] > 0 for i in images), f"{LESSON}: a chart did not load"
-        tables = notebook.tables()
-        assert any(re.search(r"median", t, re.I) for t in tables), f"{LESSON}: no statistics table"
+        check(images, f"{LESSON}: no chart image on the page after run all")
+        check(all(i["complete"] and i["width"] > 0 for i in images), f"{LESSON}: a chart did not load")
+        check(any(re.search(r"median", t, re.I) for t in notebook.tables()),
+              f"{LESSON}: no statistics table (an HTML table with a median) on the page")
 
-        # The first cell that draws a chart from a --trials parameter: halve it and rerun.
-        chart_cell = next((c for c in state["cells"] if PARAMETER.search(c["source"])
-                           and any("image/png" in o["mimes"] for o in c["outputs"])), None)
-        assert chart_cell, f"{LESSON}: no cell with --trials that draws a chart"
-        trials = int(PARAMETER.search(chart_cell["source"]).group(1))
-        edited = PARAMETER.sub(f"--trials {max(trials // 2, 5)}", chart_cell["source"], count=1)
-        assert edited != chart_cell["source"]
-        before = notebook.images(chart_cell["index"])
-        notebook.replace_source(chart_cell["index"], edited)
-        notebook.run_cell(chart_cell["index"], RUN_TIMEOUT)
-        after = notebook.images(chart_cell["index"])
-        assert after and all(i["width"] > 0 for i in after), f"{LESSON}: no chart after the rerun"
-        assert [i["src"] for i in after] != [i["src"] for i in before], "the chart did not change"
-        notebook.screenshot(f"{shot}.png", near_cell=chart_cell["index"])
+        # The first cell that draws a chart from a sample count: halve it and rerun.
+        chart_cell = next((c for c in state["cells"] if PARAMETER.search(c["source"]) and any(
+            {"image/png", "image/svg+xml"} & set(o["mimes"]) for o in c["outputs"])), None)
+        check(chart_cell, f"{LESSON}: no cell with a sample count (-n N) that draws a chart")
+        near = chart_cell["index"]
+        samples = int(PARAMETER.search(chart_cell["source"]).group(3))
+        edited = PARAMETER.sub(lambda m: f"{m.group(1)}{m.group(2)}{max(samples // 2, 5)}",
+                               chart_cell["source"], count=1)
+        before = notebook.images(near)
+        notebook.replace_source(near, edited)
+        notebook.run_cell(near, RUN_TIMEOUT)
+        after = notebook.images(near)
+        check(after and all(i["width"] > 0 for i in after), f"{LESSON}: no chart after the rerun")
+        check([i["src"] for i in after] != [i["src"] for i in before],
+              f"{LESSON}: the chart of cell {near + 1} did not change after -n {samples} became "
+              f"{max(samples // 2, 5)}")
     except LessonFault as fault:
-        notebook.screenshot(f"{shot}-failed.png")
-        pytest.fail(str(fault), pytrace=False)
+        failure = str(fault)
+    finally:
+        if near is None and state:  # show the first experiment's output, where charts belong
+            near = next((c["index"] for c in state["cells"] if "text/html" in
+                         {m for o in c["outputs"] for m in o["mimes"]}), None)
+        notebook.screenshot(f"{shot}{'-failed' if failure else ''}.png", near_cell=near)
+    if failure:
+        pytest.fail(failure, pytrace=False)  # outside the except: one line, no chained report
 
 
 def test_a_cell_error_is_reported_in_one_line(lab, page):
