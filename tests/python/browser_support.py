@@ -308,11 +308,10 @@ class NotebookDriver:
                          timeout, "every code cell to run")
 
     def images(self, cell_index: int | None = None) -> list[dict]:
-        """The charts on the page: PNG (or SVG, which JupyterLab ranks higher when a display has
-        both) outputs. The output node itself carries the mime type; the <img> is inside it."""
+        """The charts on the page: images in outputs. A PNG or SVG output is an <img> inside the
+        output node that carries the mime type; a chart inside an HTML output is an <img> too."""
         scope = self.cell(cell_index) if cell_index is not None else self.panel
-        return scope.locator('.jp-OutputArea-output[data-mime-type="image/png"] img, '
-                             '.jp-OutputArea-output[data-mime-type="image/svg+xml"] img').evaluate_all(
+        return scope.locator('.jp-OutputArea-output img').evaluate_all(
             "imgs => imgs.map(i => ({src: i.src, width: i.naturalWidth, complete: i.complete}))")
 
     def tables(self) -> list[str]:
@@ -343,7 +342,9 @@ class NotebookDriver:
     def screenshot(self, name: str, near_cell: int | None = None) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         if near_cell is not None:
-            self.cell(near_cell).scroll_into_view_if_needed()
+            charts = self.cell(near_cell).locator(".jp-OutputArea-output img")
+            target = charts.last if charts.count() else self.cell(near_cell)
+            target.scroll_into_view_if_needed()
         path = ARTIFACTS / name
         self.page.screenshot(path=str(path))
         return path

@@ -68,8 +68,8 @@ def test_a_lesson_runs_and_a_changed_parameter_redraws_its_chart(lab, page):
               f"{LESSON}: no statistics table (an HTML table with a median) on the page")
 
         # The first cell that draws a chart from a sample count: halve it and rerun.
-        chart_cell = next((c for c in state["cells"] if PARAMETER.search(c["source"]) and any(
-            {"image/png", "image/svg+xml"} & set(o["mimes"]) for o in c["outputs"])), None)
+        chart_cell = next((c for c in state["cells"] if PARAMETER.search(c["source"])
+                           and notebook.images(c["index"])), None)
         check(chart_cell, f"{LESSON}: no cell with a sample count (-n N) that draws a chart")
         near = chart_cell["index"]
         samples = int(PARAMETER.search(chart_cell["source"]).group(3))
