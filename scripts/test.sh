@@ -20,7 +20,6 @@ done <<< "$jdks"
 
 ensure_venv
 export FORKLAB_KERNEL_JAR="$KERNEL_JAR"
-export FORKLAB_JDKS="$(echo "$jdks" | awk '{print $2}' | paste -sd:)"
 if [ -d tests/python ] && ls tests/python/test_*.py >/dev/null 2>&1; then
   say "the kernel through real Jupyter clients"
   "$VENV/bin/python" -m pytest -q -rs tests/python "$@"

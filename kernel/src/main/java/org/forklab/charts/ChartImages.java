@@ -22,7 +22,11 @@ public final class ChartImages {
     public static final int SCALE = 2;
 
     static {
-        // A kernel has no display; without this AWT may look for an X server.
+        ensureHeadless();
+    }
+
+    /** A kernel has no display; unless the host said otherwise, keep AWT from looking for one. */
+    static void ensureHeadless() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }

@@ -26,6 +26,11 @@ public final class ChartTheme {
     static final Color GRID = new Color(0xDDDDDD);
     static final Color TEXT = new Color(0x222222);
 
+    static {
+        // before the first Font is made: a kernel has no display, and AWT must not look for one
+        ChartImages.ensureHeadless();
+    }
+
     private static final StandardChartTheme THEME = build();
 
     private ChartTheme() {

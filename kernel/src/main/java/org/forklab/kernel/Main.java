@@ -3,6 +3,7 @@ package org.forklab.kernel;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import org.forklab.kernel.channel.PromptConnection;
 import org.forklab.kernel.install.InstallCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,8 @@ import java.util.logging.Level;
 @Command(name = "forklab-kernel", mixinStandardHelpOptions = true, subcommands = InstallCommand.class,
         description = "The forklab Java kernel for Jupyter.")
 public final class Main implements Callable<Integer> {
+    /** Argument of the installer's class-data-sharing training run; not for people. */
+    public static final String CDS_TRAINING = "--cds-training";
 
     @Parameters(paramLabel = "CONNECTION_FILE", arity = "0..1",
             description = "The connection file Jupyter wrote; the kernel runs until Jupyter shuts it down.")
@@ -33,6 +36,10 @@ public final class Main implements Callable<Integer> {
         if (args.length == 1 && !args[0].startsWith("-") && Files.isRegularFile(Path.of(args[0]))) {
             runKernel(Path.of(args[0]));
             return;
+        }
+        if (args.length == 1 && args[0].equals(CDS_TRAINING)) {
+            CdsTraining.run();
+            System.exit(0);
         }
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -52,10 +59,12 @@ public final class Main implements Callable<Integer> {
     }
 
     static void runKernel(Path connectionFile) throws Exception {
+        // basekernel logs every message at INFO; Jupyter's log should show only problems.
+        java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new PromptConnection(properties);
         ForklabKernel kernel = new ForklabKernel();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

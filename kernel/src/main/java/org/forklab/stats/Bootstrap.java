@@ -28,6 +28,59 @@ final class Bootstrap {
         return drawn;
     }
 
+    /**
+     * Percentile interval of the median. Same draws and same result as
+     * {@code interval(sorted, median, confidence)}, but fast enough for 10⁵ samples: a resample
+     * of sorted data is the same data with multiplicities, so counting how often each index is
+     * drawn and walking the counts finds the resample's R-7 median in O(n), without copying or
+     * selecting.
+     */
+    Interval medianInterval(double[] sorted, double confidence) {
+        int[] counts = new int[sorted.length];
+        double[] replicates = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            replicates[r] = resampledMedian(sorted, counts);
+        }
+        return percentileInterval(replicates, confidence);
+    }
+
+    /** Median ratio b/a of independent resamples of sorted a and sorted b (drawn a first, then b). */
+    Interval medianRatioInterval(double[] sortedA, double[] sortedB, double confidence) {
+        int[] countsA = new int[sortedA.length];
+        int[] countsB = new int[sortedB.length];
+        double[] replicates = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            double medianA = resampledMedian(sortedA, countsA);
+            double medianB = resampledMedian(sortedB, countsB);
+            replicates[r] = medianA != 0 ? medianB / medianA : Double.NaN;
+        }
+        return percentileInterval(replicates, confidence);
+    }
+
+    /** R-7 median of one resample of {@code sorted}: h = (n−1)/2, interpolate order statistics ⌊h⌋ and ⌊h⌋+1. */
+    private double resampledMedian(double[] sorted, int[] counts) {
+        int n = sorted.length;
+        java.util.Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+            counts[random.nextInt(n)]++;
+        }
+        double h = (n - 1) / 2.0;
+        int lowRank = (int) Math.floor(h);
+        int highRank = Math.min(lowRank + 1, n - 1);
+        double low = Double.NaN;
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            seen += counts[i];
+            if (Double.isNaN(low) && seen > lowRank) {
+                low = sorted[i];
+            }
+            if (seen > highRank) {
+                return low + (h - lowRank) * (sorted[i] - low);
+            }
+        }
+        throw new AssertionError("counts sum to n");
+    }
+
     /** Percentile interval of a one-sample statistic. */
     Interval interval(double[] data, ToDoubleFunction<double[]> statistic, double confidence) {
         double[] replicates = new double[resamples];

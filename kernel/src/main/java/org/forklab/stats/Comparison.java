@@ -45,7 +45,7 @@ public record Comparison(int nA, int nB, double medianA, double medianB, double 
         double medianB = Quantiles.of(y, 0.5);
         double ratio = medianA != 0 ? medianB / medianA : Double.NaN;
         Interval ratioInterval = medianA != 0
-                ? new Bootstrap(options).interval(x, y, Comparison::medianRatio, options.confidence())
+                ? new Bootstrap(options).medianRatioInterval(sorted(x), sorted(y), options.confidence())
                 : Interval.undefined(options.confidence());
         MannWhitneyUTest mannWhitney = new MannWhitneyUTest();
         double u = mannWhitney.mannWhitneyU(x, y);
@@ -64,9 +64,10 @@ public record Comparison(int nA, int nB, double medianA, double medianB, double 
                 welchP, difference);
     }
 
-    private static double medianRatio(double[] a, double[] b) {
-        double medianA = Quantiles.of(a, 0.5);
-        return medianA != 0 ? Quantiles.of(b, 0.5) / medianA : Double.NaN;
+    private static double[] sorted(double[] values) {
+        double[] copy = values.clone();
+        java.util.Arrays.sort(copy);
+        return copy;
     }
 
     private static double welchP(double[] a, double[] b) {

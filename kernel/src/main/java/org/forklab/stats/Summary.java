@@ -49,8 +49,7 @@ public record Summary(int n, double min, double max, double median, double p10, 
         double sd = n > 1 ? new StandardDeviation().evaluate(sorted) : Double.NaN;
         double confidence = options.confidence();
         Interval meanInterval = n > 1 ? meanInterval(mean, sd, n, confidence) : Interval.undefined(confidence);
-        Interval medianInterval = new Bootstrap(options)
-                .interval(sorted, resample -> Quantiles.of(resample, 0.5), confidence);
+        Interval medianInterval = new Bootstrap(options).medianInterval(sorted, confidence);
         TukeyOutliers outliers = TukeyOutliers.count(sorted, q1, q3);
         double relativeSpread = median != 0 ? (q3 - q1) / Math.abs(median) : Double.NaN;
         Bimodality bimodality = Bimodality.assess(sorted);

@@ -281,7 +281,9 @@ public final class CostExperiment {
                 .orElseThrow(() -> new ProbeFailedException("the launch child printed no samples"));
         Samples s = ProbeRun.toSamples(line, "ProcessBuilder start+waitFor " + c.execPath()
                 + " (launchMechanism=" + mechanism + ", child JVM)");
-        Optional<String> warning = errors.stream().findFirst();
+        // A JDK that runs the mechanism but warns (JDK 23+ on VFORK) prints a short paragraph: keep it as one line.
+        Optional<String> warning = errors.isEmpty() ? Optional.empty()
+                : Optional.of(String.join(" ", errors.subList(0, Math.min(4, errors.size()))));
         return new LaunchRun(mechanism, Optional.of(s), warning, Optional.empty());
     }
 

@@ -35,7 +35,10 @@ final class ErrorFormat {
         String[] messageLines = message.split("\\R");
         lines.add("Compile error at line " + lineNumber + ", column " + (column + 1) + ": " + messageLines[0]);
         for (int i = 1; i < messageLines.length; i++) {
-            lines.add("  " + messageLines[i]);
+            if (messageLines[i].strip().equals("location: class")) {
+                continue; // JShell's wrapper class has no name worth showing
+            }
+            lines.add("  " + messageLines[i].strip());
         }
         String gutter = String.format(Locale.ROOT, "%4d | ", lineNumber);
         lines.add(gutter + cell.substring(lineStart, lineEnd));

@@ -116,6 +116,9 @@ public final class JShellEvaluator implements AutoCloseable {
                 String stripped = source.stripLeading();
                 offset += source.length() - stripped.length();
                 last = evalSnippet(cell, offset, stripped);
+                if (info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE && stripped.strip().endsWith(";")) {
+                    last = CellValue.none(); // as in IPython, a trailing ';' hides the value
+                }
                 consumed += remaining.length() - rest.length();
                 if (rest.length() >= remaining.length()) {
                     break;

@@ -29,8 +29,19 @@ public final class KernelSpec {
 
     /** kernel.json's content for a kernel whose jar is {@code jar}. */
     public Map<String, Object> kernelJson(Path jar) {
+        return kernelJson(jar, null);
+    }
+
+    /** kernel.json's content; {@code archive}, if not null, is the class-data archive to start from. */
+    public Map<String, Object> kernelJson(Path jar, Path archive) {
         List<String> argv = new ArrayList<>();
         argv.add(java);
+        if (archive != null) {
+            argv.add("-XX:SharedArchiveFile=" + archive);
+            argv.add("-Xlog:cds=off");
+            argv.add("-Xlog:cds+dynamic=off");
+        }
+        argv.add("-XX:-UsePerfData");
         argv.addAll(jvmOptions);
         argv.add("-jar");
         argv.add(jar.toString());
@@ -53,8 +64,9 @@ public final class KernelSpec {
             Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+        Path archive = ClassDataArchive.create(java, dir.resolve("forklab-kernel.jsa"), installedJar.toAbsolutePath());
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                .toJson(kernelJson(installedJar.toAbsolutePath()));
+                .toJson(kernelJson(installedJar.toAbsolutePath(), archive));
         Files.writeString(dir.resolve("kernel.json"), json + "\n", StandardCharsets.UTF_8);
         for (int size : new int[] {32, 64}) {
             try (OutputStream out = Files.newOutputStream(dir.resolve("logo-" + size + "x" + size + ".png"))) {

@@ -38,7 +38,7 @@ public final class LsMagic implements Callable<Object> {
         }
         int width = magics.keySet().stream().mapToInt(String::length).max().orElse(0) + prefix.length();
         magics.forEach((name, summary) -> text.append("  ")
-                .append(String.format("%-" + width + "s", prefix + name))
-                .append(summary.isEmpty() ? "" : "  " + summary).append('\n'));
+                .append(summary.isEmpty() ? prefix + name : String.format("%-" + width + "s  %s", prefix + name, summary))
+                .append('\n'));
     }
 }

@@ -24,6 +24,8 @@ final class PathGlobs {
                         matches.add(p.toAbsolutePath().normalize());
                     }
                 }
+            } catch (java.nio.file.NoSuchFileException e) {
+                matches.clear(); // a missing directory simply matches nothing
             } catch (IOException | RuntimeException e) {
                 throw new UsageError(magic + ": cannot read '" + pattern + "': " + e.getMessage());
             }
