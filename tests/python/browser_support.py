@@ -49,11 +49,9 @@ def jdk_version(home: Path) -> int | None:
 
 
 def jdks() -> list[tuple[int, Path]]:
-    """JDKs of version 17 or later, oldest first: those scripts/test.sh found, else /usr/lib/jvm."""
-    listed = os.environ.get("FORKLAB_JDKS")
-    candidates = [Path(p) for p in listed.split(":")] if listed else sorted(Path("/usr/lib/jvm").glob("*/"))
+    """JDKs of version 17 or later in /usr/lib/jvm (one per real directory), oldest first."""
     found: dict[Path, int] = {}
-    for home in candidates:
+    for home in sorted(Path("/usr/lib/jvm").glob("*/")):
         home = home.resolve()
         version = jdk_version(home)
         if version and version >= 17 and (home / "bin/javac").exists():
@@ -64,7 +62,7 @@ def jdks() -> list[tuple[int, Path]]:
 def java_command() -> str:
     found = jdks()
     if not found:
-        pytest.fail("no JDK 17 or later (FORKLAB_JDKS or /usr/lib/jvm)", pytrace=False)
+        pytest.fail("no JDK 17 or later in /usr/lib/jvm", pytrace=False)
     return str(found[0][1] / "bin/java")
 
 
