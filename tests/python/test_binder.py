@@ -198,7 +198,13 @@ client = NotebookClient(nb, kernel_name=sys.argv[2], timeout=300,
 try:
     client.execute()
 except CellExecutionError as e:
-    print("cell error: " + (str(e).strip().splitlines() or ["?"])[-1], file=sys.stderr)
+    # The failing cell's own error output says what went wrong (a reply's traceback may be empty).
+    why = f"{e.ename}: {e.evalue}"
+    for n, cell in enumerate(nb.cells, 1):
+        for o in cell.get("outputs", []):
+            if o.output_type == "error":
+                why = f"cell {n}: " + next((l for l in o.traceback if l.strip()), why).strip()
+    print(why, file=sys.stderr)
     sys.exit(1)
 kinds = [m for c in nb.cells if c.cell_type == "code" for o in c.outputs
          for m in ([o.output_type] + list(o.get("data", {})))]
