@@ -79,6 +79,32 @@ def test_postbuild_is_executable_and_stops_at_the_first_failure():
     subprocess.run(["bash", "-n", str(post)], check=True)
 
 
+def fake_tools(bin_dir: Path, mvn_exit: int) -> dict:
+    """A PATH with a JDK's java and python, and a mvn that only exits with mvn_exit."""
+    bin_dir.mkdir()
+    (bin_dir / "java").symlink_to(binder_jdk() / "bin/java")
+    (bin_dir / "python").symlink_to(shutil.which("python3"))
+    (bin_dir / "mvn").write_text(f"#!/bin/sh\necho 'BUILD FAILURE (fake mvn)' >&2\nexit {mvn_exit}\n")
+    (bin_dir / "mvn").chmod(0o755)
+    return {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(bin_dir)}
+
+
+def test_postbuild_without_a_jdk_stops_in_one_line(tmp_path):
+    done = subprocess.run(["/bin/bash", str(BINDER / "postBuild")], capture_output=True, text=True,
+                          env={"PATH": str(tmp_path)}, timeout=60)
+    assert done.returncode != 0
+    assert done.stderr.strip() == "postBuild: no java on PATH; environment.yml must install openjdk"
+
+
+def test_postbuild_stops_when_the_build_fails(tmp_path):
+    """set -e at work: a failed mvn ends postBuild before any install, with a failing status."""
+    done = subprocess.run(["/bin/bash", str(BINDER / "postBuild")], capture_output=True, text=True,
+                          env=fake_tools(tmp_path / "bin", mvn_exit=3), timeout=60)
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "BUILD FAILURE (fake mvn)" in done.stderr
+    assert "installing" not in done.stdout
+
+
 def test_jupyterlab_opens_the_start_lesson():
     config = json.loads((BINDER / "jupyter_server_config.json").read_text())
     assert config["ServerApp"]["default_url"] == f"/lab/tree/{START_LESSON}"
