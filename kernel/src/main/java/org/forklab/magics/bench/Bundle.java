@@ -16,6 +16,16 @@ public record Bundle(String text, String html, Optional<Chart> chart) {
 
     /** A rendered chart: PNG bytes at {@code scale} times the display size, and SVG. */
     public record Chart(byte[] png, int width, int height, int scale, String svg) {
+
+        String pngBase64() {
+            return Base64.getEncoder().encodeToString(png);
+        }
+
+        /** The PNG as an HTML image at its display size (half its pixels at scale 2). */
+        String htmlImage() {
+            return "<div class=\"forklab-chart\"><img src=\"data:image/png;base64," + pngBase64() + "\" width=\""
+                    + width + "\" height=\"" + height + "\" alt=\"chart of the measurement\"></div>";
+        }
     }
 
     public static Bundle of(String text, String html) {
@@ -26,12 +36,16 @@ public record Bundle(String text, String html, Optional<Chart> chart) {
         return new Bundle(text, html, Optional.of(chart));
     }
 
-    /** The bundle as display data; a non-null {@code displayId} makes it replace that display. */
+    /**
+     * The bundle as display data; a non-null {@code displayId} makes it replace that display.
+     * A front end shows only the richest type of a bundle (JupyterLab and nbconvert pick the
+     * HTML), so the HTML carries the chart too; the PNG and SVG stay for other consumers.
+     */
     public DisplayData toDisplayData(String displayId) {
         DisplayData data = new DisplayData(text);
-        data.putHTML(html);
+        data.putHTML(chart.map(c -> html + c.htmlImage()).orElse(html));
         chart.ifPresent(c -> {
-            data.putData(MIMEType.IMAGE_PNG, Base64.getEncoder().encodeToString(c.png()));
+            data.putData(MIMEType.IMAGE_PNG, c.pngBase64());
             Map<String, Object> size = new LinkedHashMap<>();
             size.put("width", c.width());
             size.put("height", c.height());
