@@ -109,6 +109,7 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
         List<String> notes = new ArrayList<>();
         r.mechanisms().forEach((server, how) -> notes.add(server + ": " + how));
         r.skipped().forEach((server, why) -> notes.add("not measured: " + server + " (" + why + ")"));
+        notes.addAll(org.forklab.magics.claims.Facts.answeredBy(r, r.environment().limits()));
         Bundle latency = ExperimentView.of("Round-trip latency per server and client count", "round-trip latency",
                 r.samples(), ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
         Bundle bundle = new Bundle(table.toText() + "\n" + latency.text(),

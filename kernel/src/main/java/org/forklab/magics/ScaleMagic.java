@@ -160,10 +160,8 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     private static List<String> notes(ScaleResult r) {
         List<String> notes = new ArrayList<>();
         r.skipped().forEach((k, why) -> notes.add("not measured: " + k + " (" + why + ")"));
-        notes.add(String.format(Locale.ROOT, "limits here: threads-max %d, pid_max %d, container tasks %s; the lesson's"
-                        + " 'typical maximum' of 1,000–10,000 threads and 100–1,000 processes is a workload figure, these are"
-                        + " the hard ceilings", r.limits().threadsMax(), r.limits().pidMax(),
-                r.limits().cgroupPidsMax().isPresent() ? String.valueOf(r.limits().cgroupPidsMax().getAsLong()) : "unlimited"));
+        // typical thread and process counts against this machine's ceilings and the counts reached
+        notes.addAll(org.forklab.magics.claims.Facts.answeredBy(r, r.limits()));
         return notes;
     }
 
