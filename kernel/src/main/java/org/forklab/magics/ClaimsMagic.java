@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.forklab.experiments.core.Environment;
-import org.forklab.experiments.core.Samples;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Html;
