@@ -104,7 +104,7 @@ def test_result_bound_with_as_is_usable_in_the_next_java_cell(session):
 @pytest.mark.parametrize("code, start", [
     ("%race -N 0", "%race: --increments 0 is out of range"),
     ("%spawn --variants forks", "%spawn: variant 'forks' is not known"),
-    ("%ipc --sise 8", "%ipc: Unknown option: '--sise'; did you mean --sizes?"),
+    ("%ipc --sise 8", "%ipc: Unknown options: '--sise', '8'; did you mean --sizes?"),
 ])
 def test_usage_error_is_one_line_and_the_kernel_lives(session, code, start):
     reply, outputs = session.run(code)
@@ -113,6 +113,7 @@ def test_usage_error_is_one_line_and_the_kernel_lives(session, code, start):
     assert error is not None, outputs
     assert len(error["traceback"]) == 1, error["traceback"]
     line = error["traceback"][0]
-    assert line.startswith(start), line
+    assert error["evalue"].startswith(start), error
+    assert line.endswith(error["evalue"]) and len(line) - len(error["evalue"]) <= len("UsageError: "), line
     assert "\n" not in line and "Exception" not in line and "\tat " not in line
     assert result_of(session.run("6 * 7")[1]) == "42"
