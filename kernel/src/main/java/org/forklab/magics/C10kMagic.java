@@ -20,6 +20,7 @@ import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Progress;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.claims.Facts;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -124,7 +125,7 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
         List<String> notes = new ArrayList<>();
         r.mechanisms().forEach((server, how) -> notes.add(server + ": " + how));
         r.skipped().forEach((server, why) -> notes.add("not measured: " + server + " (" + why + ")"));
-        notes.addAll(org.forklab.magics.claims.Facts.answeredBy(r, r.environment().limits()));
+        notes.addAll(Facts.answeredBy(r, r.environment().limits()));
         Bundle latency = ExperimentView.of("Round-trip latency per server and client count", "round-trip latency",
                 r.samples(), ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
         Bundle bundle = new Bundle(table.toText() + "\n" + latency.text(),

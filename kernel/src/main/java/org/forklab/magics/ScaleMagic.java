@@ -23,6 +23,7 @@ import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Html;
 import org.forklab.magics.bench.Progress;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.claims.Facts;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -171,7 +172,7 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
         List<String> notes = new ArrayList<>();
         r.skipped().forEach((k, why) -> notes.add("not measured: " + k + " (" + why + ")"));
         // typical thread and process counts against this machine's ceilings and the counts reached
-        notes.addAll(org.forklab.magics.claims.Facts.answeredBy(r, r.limits()));
+        notes.addAll(Facts.answeredBy(r, r.limits()));
         return notes;
     }
 
