@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.forklab.experiments.core.Environment;
-import org.forklab.experiments.core.Samples;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Html;
@@ -12,6 +11,7 @@ import org.forklab.magics.bench.Session;
 import org.forklab.magics.claims.AddressSpace;
 import org.forklab.magics.claims.Claim;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.claims.Fact;
 import org.forklab.magics.claims.Claims;
 import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.JavaName;
@@ -43,8 +43,12 @@ public final class ClaimsMagic implements LineMagic {
         bench.bind(as, report.outcomes());
     }
 
-    /** The claims answered by the session's results (newest measurement wins) and those still open. */
-    public record Report(List<ClaimOutcome> outcomes, List<Claim> open, AddressSpace addressSpace, Environment env) {
+    /**
+     * The claims answered by the session's results (newest measurement wins) and those still open;
+     * the facts answered by this machine and how far the session got, and those still open.
+     */
+    public record Report(List<ClaimOutcome> outcomes, List<Claim> open, List<String> facts, List<Fact> openFacts,
+                         Environment env) {
 
         public Bundle bundle(boolean measuredOnly) {
             String title = "The lesson's claims, measured on this machine in this session";
@@ -60,10 +64,10 @@ public final class ClaimsMagic implements LineMagic {
             }
             List<String> lines = new ArrayList<>();
             outcomes.forEach(o -> o.sentence().ifPresent(lines::add));
-            lines.add("address space (3. Memory): " + addressSpace.sentence() + ".");
+            lines.addAll(facts);
             if (!measuredOnly) {
-                open.forEach(c -> lines.add("not measured yet (" + c.section() + "): " + c.statement() + "; run " + c.magic()
-                        + hint(c)));
+                open.forEach(c -> lines.add(notYet(c.section(), c.statement(), c.magic() + hint(c))));
+                openFacts.forEach(f -> lines.add(notYet(f.section(), f.statement(), f.magic())));
             }
             lines.forEach(l -> text.append("* ").append(l).append('\n'));
             html.append("<ul class=\"forklab-claims\">\n");
@@ -73,6 +77,10 @@ public final class ClaimsMagic implements LineMagic {
             text.append(machine).append('\n');
             html.append("<p><small>").append(Html.escape(machine)).append("</small></p>\n</div>\n");
             return Bundle.of(text.toString(), html.toString());
+        }
+
+        private static String notYet(String section, String statement, String run) {
+            return "not measured yet (" + section + "): " + statement + "; run " + run;
         }
 
         private static String hint(Claim c) {
@@ -94,6 +102,12 @@ public final class ClaimsMagic implements LineMagic {
                 open.add(claim);
             }
         }
-        return new Report(outcomes, open, AddressSpace.read(), env);
+        Fact.Context context = new Fact.Context(newestFirst, env.limits(), AddressSpace.read());
+        List<String> facts = new ArrayList<>();
+        List<Fact> openFacts = new ArrayList<>();
+        for (Fact fact : Claims.FACTS) {
+            fact.sentence(context).ifPresentOrElse(s -> facts.add(fact.section() + ": " + s + "."), () -> openFacts.add(fact));
+        }
+        return new Report(outcomes, open, facts, openFacts, env);
     }
 }

@@ -15,6 +15,10 @@ import org.forklab.experiments.faults.FaultKind;
 import org.forklab.experiments.faults.FaultMode;
 import org.forklab.experiments.faults.FaultOutcome;
 import org.forklab.experiments.faults.FaultResult;
+import org.forklab.magics.bench.Phases;
+import org.forklab.experiments.core.Environment;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Html;
@@ -93,16 +97,26 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         FaultConfig config = config();
-        Progress progress = bench.progress("%crash");
-        FaultResult r;
-        try {
-            progress.step(config.kinds().size() + " faults × " + config.modes().size() + " modes", 0, 0);
-            r = FaultExperiment.run(config);
-        } catch (Exception | Error e) {
-            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
-            throw e;
+        ExperimentRun.run(bench, "%crash", progress -> inPhases(config, progress), CrashMagic::view,
+                ResultOptions.bindingOnly(as));
+    }
+
+    /** One run of the experiment per fault and mode, joined into one result. */
+    static FaultResult inPhases(FaultConfig config, Progress progress) throws Exception {
+        List<Phases.Phase<FaultResult>> phases = new ArrayList<>();
+        for (FaultKind kind : config.kinds()) {
+            for (FaultMode mode : config.modes()) {
+                phases.add(new Phases.Phase<>(kind.word() + " as " + mode.word(), left -> FaultExperiment.run(
+                        config.withKinds(List.of(kind)).withModes(List.of(mode)).withTimeLimit(left))));
+            }
         }
-        ExperimentRun.finish(bench, progress, "%crash", r, view(r), ResultOptions.bindingOnly(as));
+        List<FaultOutcome> outcomes = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (FaultResult part : Phases.run(progress, config.timeLimit(), phases)) {
+            outcomes.addAll(part.outcomes());
+            skipped.putAll(part.skipped());
+        }
+        return new FaultResult(config, Environment.current(), outcomes, skipped);
     }
 
     /** One row per fault and mode: survivors, blast radius, how the processes ended; bars of survivors. */

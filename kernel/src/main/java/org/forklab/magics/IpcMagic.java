@@ -14,6 +14,8 @@ import org.forklab.experiments.ipc.IpcResult;
 import org.forklab.experiments.ipc.SizePoint;
 import org.forklab.experiments.ipc.Transport;
 import org.forklab.experiments.ipc.TransportResult;
+import org.forklab.magics.bench.Phases;
+import org.forklab.experiments.core.Environment;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Progress;
@@ -81,16 +83,17 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         IpcConfig config = config();
-        Progress progress = bench.progress("%ipc");
-        IpcResult r;
-        try {
-            progress.step(config.transports().size() + " transports × " + config.sizes().size() + " sizes", 0, 0);
-            r = IpcExperiment.run(config);
-        } catch (Exception | Error e) {
-            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
-            throw e;
-        }
-        ExperimentRun.finish(bench, progress, "%ipc", r, view(r), result);
+        ExperimentRun.run(bench, "%ipc", progress -> inPhases(config, progress), IpcMagic::view, result);
+    }
+
+    /** One run of the experiment per transport (every size), joined into one result. */
+    static IpcResult inPhases(IpcConfig config, Progress progress) throws Exception {
+        List<Phases.Phase<IpcResult>> phases = config.transports().stream().map(t -> new Phases.Phase<IpcResult>(
+                t + ", " + config.sizes().size() + " sizes",
+                left -> IpcExperiment.run(config.withTransports(List.of(t)).withTimeLimit(left)))).toList();
+        List<TransportResult> transports = new ArrayList<>();
+        Phases.run(progress, config.timeLimit(), phases).forEach(part -> transports.addAll(part.transports()));
+        return new IpcResult(Environment.current(), config, transports);
     }
 
     /** One-way latency (round trip / 2) of the smallest message, as the claims speak of one-way times. */

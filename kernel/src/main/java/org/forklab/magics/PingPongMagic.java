@@ -12,6 +12,10 @@ import org.forklab.experiments.switching.SwitchConfig;
 import org.forklab.experiments.switching.SwitchExperiment;
 import org.forklab.experiments.switching.SwitchMode;
 import org.forklab.experiments.switching.SwitchResult;
+import org.forklab.magics.bench.Phases;
+import org.forklab.experiments.core.Environment;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Progress;
@@ -90,17 +94,34 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         SwitchConfig config = config();
-        Progress progress = bench.progress("%pingpong");
-        SwitchResult r;
-        try {
-            progress.step(config.modes().size() + " modes × " + config.placements().size() + " placements × "
-                    + config.runs() + " runs", 0, 0);
-            r = SwitchExperiment.run(config);
-        } catch (Exception | Error e) {
-            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
-            throw e;
+        ExperimentRun.run(bench, "%pingpong", progress -> inPhases(config, progress), PingPongMagic::view, result);
+    }
+
+    /** One run of the experiment per mode and placement (all its runs), joined into one result. */
+    static SwitchResult inPhases(SwitchConfig config, Progress progress) throws Exception {
+        List<Phases.Phase<SwitchResult>> phases = new ArrayList<>();
+        for (SwitchMode mode : config.modes()) {
+            for (Placement placement : config.placements()) {
+                phases.add(new Phases.Phase<>(mode.word() + ", " + placement.word() + " × " + config.runs() + " runs",
+                        left -> SwitchExperiment.run(config.withModes(List.of(mode)).withPlacements(List.of(placement))
+                                .withTimeLimit(left))));
+            }
         }
-        ExperimentRun.finish(bench, progress, "%pingpong", r, view(r), result);
+        List<SwitchResult.Run> runs = new ArrayList<>();
+        List<SwitchResult.Skipped> skipped = new ArrayList<>();
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (SwitchResult part : Phases.run(progress, config.timeLimit(), phases)) {
+            runs.addAll(part.runs());
+            skipped.addAll(part.skipped());
+            if (settings.isEmpty()) {
+                settings.putAll(part.settings());
+            }
+        }
+        // the parts ran one mode and placement each; the joined settings describe the whole run
+        settings.put("modes", String.join(",", config.modes().stream().map(SwitchMode::word).toList()));
+        settings.put("placements", String.join(",", config.placements().stream().map(Placement::word).toList()));
+        settings.put("time limit (s)", String.valueOf(config.timeLimit().toSeconds()));
+        return new SwitchResult(Environment.current(), settings, runs, skipped);
     }
 
     /** Per switch (round trip / 2) per mode and placement, runs pooled in the table and told apart in notes. */

@@ -11,6 +11,10 @@ import org.forklab.experiments.race.RaceExperiment;
 import org.forklab.experiments.race.RaceOutcome;
 import org.forklab.experiments.race.RaceResult;
 import org.forklab.experiments.race.RaceVariant;
+import org.forklab.magics.bench.Phases;
+import org.forklab.experiments.core.Environment;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Progress;
@@ -78,16 +82,21 @@ public final class RaceMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         RaceConfig config = config();
-        Progress progress = bench.progress("%race");
-        RaceResult r;
-        try {
-            progress.step(config.variants().size() + " variants × " + config.trials() + " trials", 0, 0);
-            r = RaceExperiment.run(config);
-        } catch (Exception | Error e) {
-            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
-            throw e;
+        ExperimentRun.run(bench, "%race", progress -> inPhases(config, progress), RaceMagic::view, result);
+    }
+
+    /** One run of the experiment per variant, joined into one result. */
+    static RaceResult inPhases(RaceConfig config, Progress progress) throws Exception {
+        List<Phases.Phase<RaceResult>> phases = config.variants().stream().map(v -> new Phases.Phase<RaceResult>(
+                v.word() + " × " + config.trials() + " trials",
+                left -> RaceExperiment.run(config.withVariants(List.of(v)).withTimeLimit(left)))).toList();
+        List<RaceOutcome> outcomes = new ArrayList<>();
+        Map<RaceVariant, String> skipped = new LinkedHashMap<>();
+        for (RaceResult part : Phases.run(progress, config.timeLimit(), phases)) {
+            outcomes.addAll(part.outcomes());
+            skipped.putAll(part.skipped());
         }
-        ExperimentRun.finish(bench, progress, "%race", r, view(r), result);
+        return new RaceResult(config, Environment.current(), outcomes, skipped);
     }
 
     /** Lost updates per trial per variant (the table and box plot), what each variant shows, time per increment. */

@@ -13,11 +13,17 @@ import org.forklab.experiments.scale.ScaleExperiment;
 import org.forklab.experiments.scale.ScaleResult;
 import org.forklab.experiments.scale.Series;
 import org.forklab.experiments.scale.Slope;
+import org.forklab.magics.bench.Phases;
+import org.forklab.experiments.core.Environment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.forklab.experiments.scale.ScaleKind;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Html;
 import org.forklab.magics.bench.Progress;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.claims.Facts;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -109,16 +115,21 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         ScaleConfig config = config();
-        Progress progress = bench.progress("%scale");
-        ScaleResult r;
-        try {
-            progress.step(String.join(", ", config.kinds()), 0, 0);
-            r = ScaleExperiment.run(config);
-        } catch (Exception | Error e) {
-            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
-            throw e;
+        ExperimentRun.run(bench, "%scale", progress -> inPhases(config, progress), ScaleMagic::view, result);
+    }
+
+    /** One run of the experiment per kind (all its counts, so its warm-up and slope stay whole), joined. */
+    static ScaleResult inPhases(ScaleConfig config, Progress progress) throws Exception {
+        List<Phases.Phase<ScaleResult>> phases = config.kinds().stream().map(k -> new Phases.Phase<ScaleResult>(k,
+                left -> ScaleExperiment.run(config.withKinds(List.of(k)).withTimeLimit(left)))).toList();
+        List<ScaleKind> kinds = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (ScaleResult part : Phases.run(progress, config.timeLimit(), phases)) {
+            kinds.addAll(part.kinds());
+            skipped.putAll(part.skipped());
         }
-        ExperimentRun.finish(bench, progress, "%scale", r, view(r), result);
+        Environment env = Environment.current();
+        return new ScaleResult(env, config, env.limits(), kinds, skipped);
     }
 
     /** Slopes per entity with their intervals, the claims, the machine's limits, and RSS against count. */
@@ -160,10 +171,8 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     private static List<String> notes(ScaleResult r) {
         List<String> notes = new ArrayList<>();
         r.skipped().forEach((k, why) -> notes.add("not measured: " + k + " (" + why + ")"));
-        notes.add(String.format(Locale.ROOT, "limits here: threads-max %d, pid_max %d, container tasks %s; the lesson's"
-                        + " 'typical maximum' of 1,000–10,000 threads and 100–1,000 processes is a workload figure, these are"
-                        + " the hard ceilings", r.limits().threadsMax(), r.limits().pidMax(),
-                r.limits().cgroupPidsMax().isPresent() ? String.valueOf(r.limits().cgroupPidsMax().getAsLong()) : "unlimited"));
+        // typical thread and process counts against this machine's ceilings and the counts reached
+        notes.addAll(Facts.answeredBy(r, r.limits()));
         return notes;
     }
 

@@ -3,24 +3,31 @@ package org.forklab.magics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.forklab.charts.Bar;
+import org.forklab.charts.BarCharts;
+import org.forklab.charts.BarSeries;
+import org.forklab.charts.ChartRenderingException;
+import org.forklab.charts.Quantity;
+import org.forklab.experiments.share.ProcessObservation;
 import org.forklab.experiments.share.ShareConfig;
 import org.forklab.experiments.share.ShareExperiment;
 import org.forklab.experiments.share.ShareResult;
 import org.forklab.experiments.share.ShareRow;
+import org.forklab.experiments.share.ThreadObservation;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Html;
-import org.forklab.magics.bench.Progress;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
+import org.forklab.magics.parse.JavaName;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.Range;
-import org.forklab.magics.parse.JavaName;
 import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.parse.Seconds;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
+import org.forklab.stats.Unit;
 import org.forklab.stats.format.Column;
 import org.forklab.stats.format.Table;
 import picocli.CommandLine.Command;
@@ -62,16 +69,11 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         ShareConfig config = config();
-        Progress progress = bench.progress("%share");
-        ShareResult r;
-        try {
+        // one run observes threads and processes together, so the progress clock shows the time elapsed
+        ExperimentRun.run(bench, "%share", progress -> {
             progress.step(config.workers() + " threads and " + config.workers() + " processes", 0, 0);
-            r = ShareExperiment.run(config);
-        } catch (Exception | Error e) {
-            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
-            throw e;
-        }
-        ExperimentRun.finish(bench, progress, "%share", r, view(r), ResultOptions.bindingOnly(as));
+            return ShareExperiment.run(config);
+        }, ShareMagic::view, ResultOptions.bindingOnly(as));
     }
 
     /** The resource table as observed, with where each row was observed. */
@@ -92,6 +94,32 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
         String machine = ExperimentView.machineLine(r.environment());
         text.append(machine).append('\n');
         html.append("<p><small>").append(Html.escape(machine)).append("</small></p>\n</div>\n");
-        return Bundle.of(text.toString(), html.toString());
+        Bundle bundle = Bundle.of(text.toString(), html.toString());
+        try {
+            return bundle.withChart(ExperimentView.render(BarCharts.grouped("Distinct ids and stack pointers among " + r.config().workers()
+                            + " workers: 1 means one shared, " + r.config().workers() + " means one each", "resource",
+                    new Quantity("distinct values", Unit.COUNT), distinctValues(r))));
+        } catch (ChartRenderingException | IllegalArgumentException e) {
+            return bundle;
+        }
+    }
+
+    /** Per resource observable in both, how many different values the threads and the processes showed. */
+    static List<BarSeries> distinctValues(ShareResult r) {
+        List<ThreadObservation> ts = r.javaThreads().threads();
+        List<ProcessObservation> ps = r.javaProcesses().processes();
+        List<Bar> threads = List.of(
+                Bar.of("PID", distinct(ts.stream().map(ThreadObservation::pid))),
+                Bar.of("TID", distinct(ts.stream().map(ThreadObservation::tid))),
+                Bar.of("stack pointer", distinct(ts.stream().flatMap(o -> o.stackPointer().stream()))));
+        List<Bar> processes = List.of(
+                Bar.of("PID", distinct(ps.stream().map(ProcessObservation::pid))),
+                Bar.of("TID", distinct(ps.stream().map(ProcessObservation::tid))),
+                Bar.of("stack pointer", distinct(ps.stream().flatMap(o -> o.stackPointer().stream()))));
+        return List.of(new BarSeries("threads", threads), new BarSeries("processes", processes));
+    }
+
+    private static double distinct(java.util.stream.Stream<?> values) {
+        return values.distinct().count();
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forklab.experiments.core.Caps;
-import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Limits;
 import org.forklab.experiments.cost.CostConfig;
@@ -15,6 +14,7 @@ import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
 import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.Phases;
 import org.forklab.magics.bench.Progress;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.ByteSize;
@@ -116,15 +116,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         CostConfig config = config();
-        Progress progress = bench.progress("%spawn");
-        CostResult r;
-        try {
-            r = runInPhases(config, progress);
-        } catch (Exception | Error e) {
-            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
-            throw e;
-        }
-        ExperimentRun.finish(bench, progress, "%spawn", r, view(r), result);
+        ExperimentRun.run(bench, "%spawn", progress -> runInPhases(config, progress), SpawnMagic::view, result);
     }
 
     /**
@@ -132,32 +124,23 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
      * so the progress display can say what runs; the parts are joined into one result.
      */
     static CostResult runInPhases(CostConfig config, Progress progress) throws Exception {
-        Deadline deadline = Deadline.after(config.timeLimit());
         CostConfig bare = config.withForkTouchBytes(List.of()).withLaunchMechanisms(List.of());
-        List<CostConfig> phases = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        List<Phases.Phase<CostResult>> phases = new ArrayList<>();
         for (CostVariant v : config.variants()) {
-            phases.add(bare.withVariants(List.of(v)));
-            names.add(v.word());
+            phases.add(phase(v.word(), bare.withVariants(List.of(v))));
         }
         if (!config.forkTouchBytes().isEmpty()) {
-            phases.add(bare.withVariants(List.of()).withForkTouchBytes(config.forkTouchBytes()));
-            names.add("fork after touching memory");
+            phases.add(phase("fork after touching memory", bare.withVariants(List.of()).withForkTouchBytes(config.forkTouchBytes())));
         }
         if (!config.launchMechanisms().isEmpty()) {
-            phases.add(bare.withVariants(List.of()).withLaunchMechanisms(config.launchMechanisms()));
-            names.add("JDK launch mechanisms");
+            phases.add(phase("JDK launch mechanisms", bare.withVariants(List.of()).withLaunchMechanisms(config.launchMechanisms())));
         }
         List<CostResult.VariantSamples> variants = new ArrayList<>();
         List<CostResult.ForkPoint> sweep = new ArrayList<>();
         List<CostResult.LaunchRun> launches = new ArrayList<>();
         List<CostResult.Skipped> skipped = new ArrayList<>();
         Map<String, String> settings = new LinkedHashMap<>();
-        for (int i = 0; i < phases.size(); i++) {
-            deadline.check();
-            progress.step(names.get(i), i, phases.size());
-            long left = Math.max(1, (long) Math.ceil(deadline.remainingNanos() / 1e9));
-            CostResult part = CostExperiment.run(phases.get(i).withTimeLimit(Duration.ofSeconds(left)));
+        for (CostResult part : Phases.run(progress, config.timeLimit(), phases)) {
             variants.addAll(part.variants());
             sweep.addAll(part.forkSweep());
             launches.addAll(part.launchMechanisms());
@@ -166,7 +149,6 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
                 settings.putAll(part.settings());
             }
         }
-        progress.step("statistics and chart", phases.size(), phases.size());
         // The parts ran with one variant each; the joined settings describe the whole run.
         settings.put("variants", String.join(",", config.variants().stream().map(CostVariant::word).toList()));
         settings.put("fork memory (bytes)", String.join(",", config.forkTouchBytes().stream().map(String::valueOf).toList()));
@@ -174,6 +156,10 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
                 : String.join(",", config.launchMechanisms()));
         settings.put("time limit (s)", String.valueOf(config.timeLimit().toSeconds()));
         return new CostResult(Environment.current(), settings, variants, sweep, launches, skipped);
+    }
+
+    private static Phases.Phase<CostResult> phase(String name, CostConfig part) {
+        return new Phases.Phase<>(name, left -> CostExperiment.run(part.withTimeLimit(left)));
     }
 
     /** The bundle for a cost result: every condition's samples, its claims, skipped lines. */

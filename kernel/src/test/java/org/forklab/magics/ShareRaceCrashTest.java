@@ -36,6 +36,11 @@ class ShareRaceCrashTest {
         assertTrue(text.contains("file descriptors") && text.contains("PID / TID"), text);
         assertTrue(((String) shown.getData(MIMEType.TEXT_HTML)).contains("<table"));
         assertTrue(screen.boundValues.get(0) instanceof ShareResult);
+        assertTrue(shown.hasDataForType(MIMEType.IMAGE_PNG) && shown.hasDataForType(MIMEType.IMAGE_SVG), "the bars");
+        var bars = ShareMagic.distinctValues((ShareResult) screen.boundValues.get(0));
+        assertEquals(1.0, bars.get(0).bars().get(0).value(), "two threads show one PID");
+        assertEquals(2.0, bars.get(0).bars().get(1).value(), "and two TIDs");
+        assertEquals(2.0, bars.get(1).bars().get(0).value(), "two processes show two PIDs");
     }
 
     @Test

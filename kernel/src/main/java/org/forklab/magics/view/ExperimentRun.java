@@ -1,5 +1,6 @@
 package org.forklab.magics.view;
 
+import java.util.function.Function;
 import org.forklab.experiments.core.Measured;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
@@ -13,6 +14,30 @@ import org.forklab.magics.save.ResultFiles;
  */
 public final class ExperimentRun {
     private ExperimentRun() {
+    }
+
+    /** Measures the result, given the progress display to report on. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(Progress progress) throws Exception;
+    }
+
+    /**
+     * The whole life of an experiment magic: a progress display (its clock stopped on every
+     * path), the work, then {@link #finish}; a failure replaces the progress line with why.
+     */
+    public static <R> void run(Bench bench, String source, Work<R> work, Function<R, Bundle> view,
+                               ResultOptions options) throws Exception {
+        try (Progress progress = bench.progress(source)) {
+            R result;
+            try {
+                result = work.run(progress);
+            } catch (Exception | Error e) {
+                progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
+                throw e;
+            }
+            finish(bench, progress, source, result, view.apply(result), options);
+        }
     }
 
     public static void finish(Bench bench, Progress progress, String source, Object result, Bundle bundle,

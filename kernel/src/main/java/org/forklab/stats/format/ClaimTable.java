@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.forklab.stats.ClaimCheck;
 
-/** Claims next to measurements: claim, claimed range, measured median, its interval, verdict. */
+/** Claims next to measurements: claim, claimed range, measured value (a median or a slope), its interval, verdict. */
 public final class ClaimTable {
 
     /** The text pieces of one row, for callers that lay them out themselves. */
@@ -29,7 +29,7 @@ public final class ClaimTable {
     public static Table of(String title, List<ClaimCheck> checks) {
         String level = checks.isEmpty() ? "95" : Units.level(checks.get(0).interval().confidence());
         List<Column> columns = List.of(Column.text("claim"), Column.number("claimed"),
-                Column.number("measured (median)"), Column.number(level + " % CI"), Column.text("verdict"));
+                Column.number("measured"), Column.number(level + " % CI"), Column.text("verdict"));
         List<List<String>> rows = new ArrayList<>();
         for (ClaimCheck check : checks) {
             Row row = row(check);
