@@ -61,11 +61,17 @@ def test_lesson_runs_top_to_bottom(path, lesson_kernel, tmp_path, monkeypatch):
     client = NotebookClient(nb, kernel_name=lesson_kernel.name, timeout=CELL_TIMEOUT_S,
                             startup_timeout=120, resources={"metadata": {"path": str(tmp_path)}})
     started = time.monotonic()
+    failure = None
     try:
         client.execute()
     except CellExecutionError as e:
-        pytest.fail(f"{path.name}: a cell failed:\n{str(e)[-3000:]}", pytrace=False)
+        failure = e
     elapsed = time.monotonic() - started
+    if failure is not None:
+        cell = next((c for c in nb.cells if ls.error_outputs(c)), None)
+        where = f"cell starting {ls.first_line(cell)!r}" if cell is not None else "a cell"
+        pytest.fail(f"{path.name}: {where} failed after {elapsed:.1f} s: {failure.ename}: {failure.evalue}",
+                    pytrace=False)
     print(f"\n{path.name}: ran in {elapsed:.1f} s on kernel {lesson_kernel.name}")
 
     problems = []
