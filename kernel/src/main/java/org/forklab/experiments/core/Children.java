@@ -57,6 +57,9 @@ public final class Children {
         }
         if (!finished) {
             killTree(process.toHandle());
+            // The handle's onExit can complete before Process's own reaper has recorded the exit;
+            // without this wait exitValue() below throws IllegalThreadStateException under load.
+            process.waitFor(10, TimeUnit.SECONDS);
         }
         outDrainer.join(2_000);
         errDrainer.join(2_000);
@@ -72,16 +75,31 @@ public final class Children {
         return new ChildResult(spec.command(), process.exitValue(), !finished, stdout, tail, elapsed);
     }
 
-    /** Kills a process and everything below it, children first, and waits until all are gone. */
+    /**
+     * Kills a process and everything below it and waits until none of them runs below this JVM.
+     * Killed grandchildren whose parent died first are re-parented to the container's init,
+     * which may take a second to reap them; they are dead already (SIGKILL cannot be caught),
+     * so we wait only until they have left our tree or are gone.
+     */
     public static void killTree(ProcessHandle root) {
         List<ProcessHandle> below = root.descendants().toList();
         // Stop the root first so it cannot start new children while we kill the ones we saw.
         root.destroyForcibly();
         below.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle h : below) {
-            h.onExit().completeOnTimeout(h, 2, TimeUnit.SECONDS).join();
-        }
         root.onExit().completeOnTimeout(root, 2, TimeUnit.SECONDS).join();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < end && below.stream().anyMatch(Children::stillOurs)) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean stillOurs(ProcessHandle h) {
+        return h.isAlive() && ProcessHandle.current().descendants().anyMatch(d -> d.pid() == h.pid());
     }
 
     private static Thread drain(InputStream stream, Consumer<String> sink) {

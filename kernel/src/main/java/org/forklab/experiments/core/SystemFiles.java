@@ -1,6 +1,9 @@
 package org.forklab.experiments.core;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +16,17 @@ public final class SystemFiles {
     }
 
     public static Optional<String> read(String path) {
-        try {
-            return Optional.of(Files.readString(Path.of(path)).trim());
+        // Not Files.readString: for a file of size 0 (all of /proc) it reads one byte first, and
+        // a /proc/sys integer file answers the next read, at offset 1, with end-of-file, so
+        // threads-max "192730" came back as "1". One large read per call gets the whole value.
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer, 0, buffer.length)) > 0) {
+                out.write(buffer, 0, n);
+            }
+            return Optional.of(out.toString(StandardCharsets.UTF_8).trim());
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }

@@ -1,0 +1,121 @@
+/*
+ * An independent reference for forklab's native figures: plain loops, no forklab code.
+ * Each operation is timed alone with CLOCK_MONOTONIC (ping-pong in batches of 100 round
+ * trips, since one is only a few µs) and the median is printed as "name<TAB>ns".
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <sched.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static double now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static int by_value(const void *a, const void *b) {
+    double x = *(const double *) a, y = *(const double *) b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n) {
+    qsort(v, n, sizeof *v, by_value);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void *nothing(void *arg) { return arg; }
+
+static void fork_once(void) {
+    pid_t pid = fork();
+    if (pid == 0) _exit(0);
+    waitpid(pid, NULL, 0);
+}
+
+static void fork_exec_once(void) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl("/bin/true", "/bin/true", (char *) NULL);
+        _exit(127);
+    }
+    waitpid(pid, NULL, 0);
+}
+
+static void spawn_once(void) {
+    pid_t pid;
+    char *argv[] = {"/bin/true", NULL};
+    if (posix_spawn(&pid, "/bin/true", NULL, NULL, argv, environ) == 0) waitpid(pid, NULL, 0);
+}
+
+static void thread_once(void) {
+    pthread_t t;
+    pthread_create(&t, NULL, nothing, NULL);
+    pthread_join(t, NULL);
+}
+
+static void measure(const char *name, void (*op)(void), int warm, int n) {
+    double *v = malloc(n * sizeof *v);
+    for (int i = 0; i < warm; i++) op();
+    for (int i = 0; i < n; i++) {
+        double t = now_ns();
+        op();
+        v[i] = now_ns() - t;
+    }
+    printf("%s\t%.0f\n", name, median(v, n));
+    free(v);
+}
+
+static void pin(int cpu) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    sched_setaffinity(0, sizeof set, &set);
+}
+
+/* Two processes on one CPU, one byte each way over two pipes. */
+static void pingpong_same_cpu(int cpu) {
+    int down[2], up[2];
+    char b = 'x';
+    if (pipe(down) || pipe(up)) return;
+    pin(cpu);
+    pid_t pid = fork();
+    if (pid == 0) {
+        while (read(down[0], &b, 1) == 1 && b != 'q') {
+            if (write(up[1], &b, 1) != 1) break;
+        }
+        _exit(0);
+    }
+    enum { BATCH = 100, SAMPLES = 200 };
+    double v[SAMPLES];
+    for (int i = 0; i < 1000; i++) {
+        if (write(down[1], &b, 1) != 1 || read(up[0], &b, 1) != 1) return;
+    }
+    for (int s = 0; s < SAMPLES; s++) {
+        double t = now_ns();
+        for (int i = 0; i < BATCH; i++) {
+            if (write(down[1], &b, 1) != 1 || read(up[0], &b, 1) != 1) return;
+        }
+        v[s] = (now_ns() - t) / BATCH;
+    }
+    b = 'q';
+    if (write(down[1], &b, 1) != 1) { /* child gone */ }
+    waitpid(pid, NULL, 0);
+    printf("pipe round trip, processes, same CPU\t%.0f\n", median(v, SAMPLES));
+}
+
+int main(int argc, char **argv) {
+    int cpu = argc > 1 ? atoi(argv[1]) : 0;
+    measure("fork+_exit+waitpid", fork_once, 20, 300);
+    measure("fork+exec /bin/true", fork_exec_once, 10, 150);
+    measure("posix_spawn /bin/true", spawn_once, 10, 150);
+    measure("pthread_create+join", thread_once, 200, 2000);
+    pingpong_same_cpu(cpu);
+    return 0;
+}

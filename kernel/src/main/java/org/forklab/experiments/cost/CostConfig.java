@@ -1,0 +1,133 @@
+package org.forklab.experiments.cost;
+
+import org.forklab.experiments.core.BadParameterException;
+import org.forklab.experiments.core.Caps;
+import org.forklab.experiments.core.Check;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the creation-cost experiment measures and how hard it samples.
+ *
+ * @param variants          the mechanisms to time, in this order
+ * @param samples           warm samples per mechanism
+ * @param coldOps           first operations timed one by one and kept apart
+ * @param warmupOps         operations run and discarded first
+ * @param executorThreads   worker threads of the executor variants
+ * @param throughputBatch   tasks submitted per sample of the throughput variant
+ * @param execPath          the program the exec variants start (an absolute path, run without a shell)
+ * @param forkTouchBytes    fork-after-touching-memory sweep: bytes the parent writes before forking (empty: no sweep)
+ * @param forkPages         page kinds for the sweep
+ * @param launchMechanisms  JDK launch mechanisms to compare in child JVMs (POSIX_SPAWN, FORK, VFORK; empty: none)
+ * @param timeLimit         the whole run stops past this
+ * @param caps              safety caps (memory for the sweep, threads for the executor)
+ */
+public record CostConfig(List<CostVariant> variants, int samples, int coldOps, int warmupOps, int executorThreads,
+                         int throughputBatch, String execPath, List<Long> forkTouchBytes, List<PageKind> forkPages,
+                         List<String> launchMechanisms, Duration timeLimit, Caps caps) {
+
+    public static final long MB = 1L << 20;
+    /** The option a magic offers to raise the memory cap, named in refusals. */
+    public static final String RAISE_MEMORY = "--max-memory";
+    public static final String RAISE_THREADS = "--max-threads";
+    public static final List<String> MECHANISMS = List.of("POSIX_SPAWN", "FORK", "VFORK");
+
+    public CostConfig {
+        variants = List.copyOf(variants);
+        forkTouchBytes = List.copyOf(forkTouchBytes);
+        forkPages = List.copyOf(forkPages);
+        launchMechanisms = launchMechanisms.stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
+        Check.range("samples", samples, 1, 100_000);
+        Check.range("cold operations", coldOps, 0, 1_000);
+        Check.range("warm-up operations", warmupOps, 0, 1_000_000);
+        Check.range("executor threads", executorThreads, 1, Integer.MAX_VALUE);
+        caps.checkThreads(executorThreads, RAISE_THREADS);
+        Check.range("throughput batch", throughputBatch, 1, 1_000_000);
+        Check.range("time limit (s)", timeLimit.toSeconds(), 1, 3_600);
+        if (!execPath.startsWith("/") || !new File(execPath).canExecute() || new File(execPath).isDirectory()) {
+            throw new BadParameterException("exec path '" + execPath
+                    + "' is not an executable file given by its absolute path; try /bin/true");
+        }
+        for (long bytes : forkTouchBytes) {
+            Check.range("fork memory (bytes)", bytes, 0, Long.MAX_VALUE);
+            caps.checkMemory(bytes, RAISE_MEMORY);
+        }
+        if (!forkTouchBytes.isEmpty() && forkPages.isEmpty()) {
+            throw new BadParameterException("fork memory sweep without page kinds: accepted small, huge; try small,huge");
+        }
+        for (String m : launchMechanisms) {
+            Check.oneOf("launch mechanism", m, MECHANISMS);
+        }
+    }
+
+    /** Every variant, a small sweep (0 and 64 MB, both page kinds): a few seconds on a laptop. */
+    public static CostConfig defaults() {
+        return new CostConfig(List.of(CostVariant.values()), 30, 3, 20, 1, 1_000, "/bin/true",
+                List.of(0L, 64 * MB), List.of(PageKind.SMALL, PageKind.HUGE), List.of(), Duration.ofSeconds(120),
+                Caps.defaults());
+    }
+
+    public CostConfig withVariants(List<CostVariant> v) {
+        return new CostConfig(v, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withSamples(int n) {
+        return new CostConfig(variants, n, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withColdOps(int n) {
+        return new CostConfig(variants, samples, n, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withWarmupOps(int n) {
+        return new CostConfig(variants, samples, coldOps, n, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withExecutorThreads(int n) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, n, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withThroughputBatch(int n) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, n, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withExecPath(String path) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, path,
+                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+    }
+
+    /** The sweep, e.g. List.of(0L, 64 * MB, 256 * MB, 1024 * MB); empty for none. */
+    public CostConfig withForkTouchBytes(List<Long> bytes) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                bytes, forkPages, launchMechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withForkPages(List<PageKind> pages) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, pages, launchMechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withLaunchMechanisms(List<String> mechanisms) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, mechanisms, timeLimit, caps);
+    }
+
+    public CostConfig withTimeLimit(Duration limit) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, limit, caps);
+    }
+
+    public CostConfig withCaps(Caps c) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, timeLimit, c);
+    }
+}

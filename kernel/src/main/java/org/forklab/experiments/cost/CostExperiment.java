@@ -1,0 +1,309 @@
+package org.forklab.experiments.cost;
+
+import com.google.gson.JsonObject;
+import org.forklab.experiments.core.ChildResult;
+import org.forklab.experiments.core.ChildSpec;
+import org.forklab.experiments.core.Children;
+import org.forklab.experiments.core.Deadline;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.ExperimentTimeoutException;
+import org.forklab.experiments.core.JavaChild;
+import org.forklab.experiments.core.Sampler;
+import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplingPlan;
+import org.forklab.experiments.core.TimedOperation;
+import org.forklab.experiments.core.VirtualThreads;
+import org.forklab.experiments.cost.CostResult.ForkPoint;
+import org.forklab.experiments.cost.CostResult.LaunchRun;
+import org.forklab.experiments.cost.CostResult.Skipped;
+import org.forklab.experiments.cost.CostResult.VariantSamples;
+import org.forklab.experiments.nativeprobe.NativeProbe;
+import org.forklab.experiments.nativeprobe.ProbeFailedException;
+import org.forklab.experiments.nativeprobe.ProbeRun;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Creation cost (lesson §4): what it takes to start a unit of work and see it finish, for Java's
+ * own mechanisms and, through the native probe, for the system calls underneath them.
+ * Every operation is measured whole (start and join/reap), cold first operations apart.
+ */
+public final class CostExperiment {
+    private static final Duration MIN_SAMPLE = Duration.ofNanos(20_000);
+
+    private CostExperiment() {
+    }
+
+    public static CostResult run(CostConfig config) throws IOException, InterruptedException {
+        return run(config, NativeProbe.bundled());
+    }
+
+    /** With a given probe (tests point it at a missing binary to check the skipped path). */
+    public static CostResult run(CostConfig config, NativeProbe probe) throws IOException, InterruptedException {
+        Deadline deadline = Deadline.after(config.timeLimit());
+        Environment env = Environment.current();
+        List<VariantSamples> variants = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        Optional<String> probeMissing = probe.availability();
+
+        List<CostVariant> nativeOnes = new ArrayList<>();
+        for (CostVariant v : config.variants()) {
+            deadline.check();
+            if (v.isNative()) {
+                nativeOnes.add(v);
+            } else if (v == CostVariant.VIRTUAL_THREAD && !VirtualThreads.available()) {
+                skipped.add(new Skipped(label(v, config), VirtualThreads.unavailableReason()));
+            } else {
+                variants.add(new VariantSamples(v, measure(label(v, config), plan(v, config, deadline), operation(v, config))));
+            }
+        }
+        if (!nativeOnes.isEmpty()) {
+            if (probeMissing.isPresent()) {
+                nativeOnes.forEach(v -> skipped.add(new Skipped(label(v, config), probeMissing.get())));
+            } else {
+                variants.addAll(measureNative(probe, nativeOnes, config, deadline));
+            }
+        }
+        List<ForkPoint> sweep = forkSweep(probe, probeMissing, config, env, deadline, skipped);
+        List<LaunchRun> launches = new ArrayList<>();
+        for (String mechanism : config.launchMechanisms()) {
+            deadline.check();
+            launches.add(launchInChild(mechanism, config, deadline));
+        }
+        // Java variants first, then native ones, each group in the configured order.
+        variants.sort((a, b) -> Integer.compare(config.variants().indexOf(a.variant()), config.variants().indexOf(b.variant())));
+        return new CostResult(env, settings(config, env, probe, probeMissing), variants, sweep, launches, skipped);
+    }
+
+    static String label(CostVariant v, CostConfig c) {
+        return switch (v) {
+            case EXECUTOR_LATENCY -> v.label() + " (" + c.executorThreads() + " worker" + (c.executorThreads() == 1 ? ")" : "s)");
+            case EXECUTOR_THROUGHPUT -> v.label() + " (" + c.executorThreads() + " worker" + (c.executorThreads() == 1 ? "" : "s")
+                    + ", " + c.throughputBatch() + " tasks per sample)";
+            default -> v.execs() ? v.label() + " " + c.execPath() : v.label();
+        };
+    }
+
+    private static SamplingPlan plan(CostVariant v, CostConfig c, Deadline deadline) {
+        int batch = v == CostVariant.EXECUTOR_THROUGHPUT ? c.throughputBatch() : 0;
+        return new SamplingPlan(c.coldOps(), c.warmupOps(), c.samples(), batch, MIN_SAMPLE,
+                Duration.ofNanos(Math.max(1, deadline.remainingNanos())));
+    }
+
+    private static Samples measure(String label, SamplingPlan plan, Operation op) throws IOException, InterruptedException {
+        try {
+            return op.sample(label, plan);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(label + " failed: " + e, e);
+        }
+    }
+
+    /** A measurement that owns its resources (an executor) for the length of the sampling. */
+    @FunctionalInterface
+    private interface Operation {
+        Samples sample(String label, SamplingPlan plan) throws Exception;
+    }
+
+    private static Operation operation(CostVariant v, CostConfig c) {
+        return switch (v) {
+            case PLATFORM_THREAD -> (label, plan) -> Sampler.measure(label, plan, times -> {
+                for (int i = 0; i < times; i++) {
+                    Thread t = new Thread(CostExperiment::nothing, "forklab-cost");
+                    t.start();
+                    t.join();
+                }
+            });
+            case VIRTUAL_THREAD -> (label, plan) -> Sampler.measure(label, plan, times -> {
+                for (int i = 0; i < times; i++) {
+                    VirtualThreads.start(CostExperiment::nothing).join();
+                }
+            });
+            case EXECUTOR_LATENCY -> (label, plan) -> withExecutor(c.executorThreads(), pool -> Sampler.measure(label, plan,
+                    times -> {
+                        for (int i = 0; i < times; i++) {
+                            pool.submit(CostExperiment::nothing).get();
+                        }
+                    }));
+            case EXECUTOR_THROUGHPUT -> (label, plan) -> withExecutor(c.executorThreads(), pool -> Sampler.measure(label, plan,
+                    throughput(pool)));
+            case PROCESS_BUILDER -> (label, plan) -> Sampler.measure(label, plan, JavaLaunch.processBuilder(c.execPath()));
+            default -> throw new IllegalArgumentException(v + " is native");
+        };
+    }
+
+    /** Submits all tasks of a sample, then waits for every one: the amortised cost per task. */
+    private static TimedOperation throughput(ExecutorService pool) {
+        return times -> {
+            List<Future<?>> futures = new ArrayList<>(times);
+            for (int i = 0; i < times; i++) {
+                futures.add(pool.submit(CostExperiment::nothing));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface WithPool {
+        Samples run(ExecutorService pool) throws Exception;
+    }
+
+    /** The pool lives only for one measurement and is stopped and joined on every path. */
+    private static Samples withExecutor(int threads, WithPool body) throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "forklab-cost-pool-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return body.run(pool);
+        } finally {
+            pool.shutdownNow();
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the executor's threads did not stop within 5 s");
+            }
+        }
+    }
+
+    private static void nothing() {
+        // the work is the start and the join themselves
+    }
+
+    private static List<VariantSamples> measureNative(NativeProbe probe, List<CostVariant> ops, CostConfig c,
+                                                      Deadline deadline) throws IOException, InterruptedException {
+        String names = ops.stream().map(CostVariant::probeOp).collect(Collectors.joining(","));
+        ProbeRun run = runProbe(probe, deadline, c, "ops=" + names, "exec=" + c.execPath());
+        List<VariantSamples> out = new ArrayList<>();
+        for (JsonObject line : run.ofType("samples")) {
+            String op = line.get("op").getAsString();
+            CostVariant v = ops.stream().filter(x -> x.probeOp().equals(op)).findFirst()
+                    .orElseThrow(() -> new ProbeFailedException("the probe measured an op not asked for: " + op));
+            out.add(new VariantSamples(v, ProbeRun.toSamples(line, label(v, c))));
+        }
+        return out;
+    }
+
+    private static ProbeRun runProbe(NativeProbe probe, Deadline deadline, CostConfig c, String... extra)
+            throws IOException, InterruptedException {
+        deadline.check();
+        long remainingMs = Math.max(1, deadline.remainingNanos() / 1_000_000);
+        List<String> args = new ArrayList<>(List.of("spawn", "samples=" + c.samples(), "cold=" + c.coldOps(),
+                "warmup=" + c.warmupOps(), "limit-ms=" + remainingMs));
+        args.addAll(List.of(extra));
+        // The probe stops itself at limit-ms with a clear line; the extra second is for it to say so.
+        ProbeRun run = probe.run(args, Duration.ofMillis(remainingMs + 1_000));
+        deadline.check();
+        if (!run.succeeded() && deadline.remainingNanos() < 200_000_000L) {
+            // The probe stopped at its own copy of our limit a moment before ours ran out.
+            throw new ExperimentTimeoutException(deadline.limit());
+        }
+        return run.requireSuccess();
+    }
+
+    private static List<ForkPoint> forkSweep(NativeProbe probe, Optional<String> probeMissing, CostConfig c,
+                                             Environment env, Deadline deadline, List<Skipped> skipped)
+            throws IOException, InterruptedException {
+        List<ForkPoint> points = new ArrayList<>();
+        if (c.forkTouchBytes().isEmpty()) {
+            return points;
+        }
+        if (probeMissing.isPresent()) {
+            skipped.add(new Skipped("fork after touching memory", probeMissing.get()));
+            return points;
+        }
+        boolean thp = !env.transparentHugePages().equals("never") && !env.transparentHugePages().equals("unavailable");
+        if (c.forkPages().contains(PageKind.HUGE) && !thp) {
+            skipped.add(new Skipped("fork after touching memory (" + PageKind.HUGE.description() + ")",
+                    "transparent huge pages are '" + env.transparentHugePages()
+                            + "' here (/sys/kernel/mm/transparent_hugepage/enabled), so only 4 KB pages are measured"));
+        }
+        for (long bytes : c.forkTouchBytes()) {
+            // With nothing touched the page kind makes no difference: one baseline point, not two.
+            List<PageKind> kinds = bytes == 0 ? List.of(PageKind.SMALL) : c.forkPages();
+            for (PageKind pages : kinds) {
+                if (pages == PageKind.HUGE && !thp) {
+                    continue;
+                }
+                ProbeRun run = runProbe(probe, deadline, c, "ops=fork,fork-call", "touch=" + bytes, "pages=" + pages.word());
+                List<JsonObject> lines = run.ofType("samples");
+                if (lines.size() != 2) {
+                    throw new ProbeFailedException("the probe printed " + lines.size() + " samples lines for fork,fork-call");
+                }
+                String what = bytes == 0 ? "no memory" : size(bytes) + " (" + pages.description() + ")";
+                points.add(new ForkPoint(bytes, pages, lines.get(0).get("anon_huge_bytes").getAsLong(),
+                        ProbeRun.toSamples(lines.get(0), "fork+_exit+waitpid after touching " + what),
+                        ProbeRun.toSamples(lines.get(1), "fork() call alone after touching " + what)));
+            }
+        }
+        return points;
+    }
+
+    static String size(long bytes) {
+        return bytes % CostConfig.MB == 0 ? bytes / CostConfig.MB + " MB" : bytes + " bytes";
+    }
+
+    /** ProcessBuilder under one launch mechanism in a child JVM started with it. */
+    private static LaunchRun launchInChild(String mechanism, CostConfig c, Deadline deadline)
+            throws IOException, InterruptedException {
+        long remainingMs = Math.max(1, deadline.remainingNanos() / 1_000_000);
+        List<String> command = JavaChild.command(LaunchChildMain.class,
+                List.of("-Djdk.lang.Process.launchMechanism=" + mechanism, "-XX:TieredStopAtLevel=1", "-Xss512k"),
+                List.of(c.execPath(), String.valueOf(c.samples()), String.valueOf(c.coldOps()),
+                        String.valueOf(c.warmupOps()), String.valueOf(remainingMs)));
+        ChildResult r = Children.run(ChildSpec.of(command, Duration.ofMillis(remainingMs + 2_000)));
+        deadline.check();
+        List<String> errors = r.stderrTail().lines().filter(l -> !l.isBlank()).toList();
+        if (!r.succeeded()) {
+            String reason = errors.stream().filter(l -> l.contains("launch mechanism")).findFirst()
+                    .map(l -> l.replaceFirst("^Exception in thread \"main\" ", ""))
+                    .orElse(r.describeFailure().replace('\n', ' '));
+            return new LaunchRun(mechanism, Optional.empty(), Optional.empty(), Optional.of(reason));
+        }
+        ChildResult jsonOnly = new ChildResult(r.command(), r.exitCode(), r.timedOut(),
+                r.stdoutLines().stream().filter(l -> l.startsWith("{")).collect(Collectors.joining("\n")), "", r.elapsedNanos());
+        JsonObject line = ProbeRun.parse(jsonOnly).first("samples")
+                .orElseThrow(() -> new ProbeFailedException("the launch child printed no samples"));
+        Samples s = ProbeRun.toSamples(line, "ProcessBuilder start+waitFor " + c.execPath()
+                + " (launchMechanism=" + mechanism + ", child JVM)");
+        // A JDK that runs the mechanism but warns (JDK 23+ on VFORK) prints a short paragraph: keep it as one line.
+        Optional<String> warning = errors.isEmpty() ? Optional.empty()
+                : Optional.of(String.join(" ", errors.subList(0, Math.min(4, errors.size()))));
+        return new LaunchRun(mechanism, Optional.of(s), warning, Optional.empty());
+    }
+
+    private static Map<String, String> settings(CostConfig c, Environment env, NativeProbe probe, Optional<String> missing) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("variants", c.variants().stream().map(CostVariant::word).collect(Collectors.joining(",")));
+        s.put("samples", String.valueOf(c.samples()));
+        s.put("cold operations", String.valueOf(c.coldOps()));
+        s.put("warm-up operations", String.valueOf(c.warmupOps()));
+        s.put("executor threads", String.valueOf(c.executorThreads()));
+        s.put("throughput batch", String.valueOf(c.throughputBatch()));
+        s.put("exec", c.execPath());
+        s.put("launch mechanism", env.launchMechanism());
+        s.put("compared launch mechanisms", c.launchMechanisms().isEmpty() ? "none" : String.join(",", c.launchMechanisms()));
+        s.put("fork memory (bytes)", c.forkTouchBytes().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        s.put("fork pages", c.forkPages().stream().map(PageKind::word).collect(Collectors.joining(",")));
+        s.put("transparent huge pages", env.transparentHugePages());
+        s.put("placement", "unpinned (scheduler), CPUs " + env.cpuAffinity());
+        s.put("native probe", missing.orElseGet(() -> probe.executable().toString()));
+        s.put("time limit (s)", String.valueOf(c.timeLimit().toSeconds()));
+        return s;
+    }
+}

@@ -1,0 +1,153 @@
+package org.forklab.experiments.switching;
+
+import com.google.gson.JsonObject;
+import org.forklab.experiments.core.Deadline;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.ExperimentTimeoutException;
+import org.forklab.experiments.core.SamplingPlan;
+import org.forklab.experiments.nativeprobe.NativeProbe;
+import org.forklab.experiments.nativeprobe.ProbeFailedException;
+import org.forklab.experiments.nativeprobe.ProbeRun;
+import org.forklab.experiments.switching.SwitchResult.Run;
+import org.forklab.experiments.switching.SwitchResult.Skipped;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Context switches (lesson §4): one-byte ping-pong round trips between two threads or two
+ * processes, with both sides on one CPU, on two CPUs, or left to the scheduler. Native modes run
+ * in the probe (pinned with sched_setaffinity); Java modes run on two platform threads of this
+ * JVM, each pinning itself with taskset on its own thread id when a placement asks for it.
+ */
+public final class SwitchExperiment {
+    private static final Duration MIN_SAMPLE = Duration.ofNanos(20_000);
+
+    private SwitchExperiment() {
+    }
+
+    public static SwitchResult run(SwitchConfig config) throws IOException, InterruptedException {
+        return run(config, NativeProbe.bundled());
+    }
+
+    public static SwitchResult run(SwitchConfig config, NativeProbe probe) throws IOException, InterruptedException {
+        Deadline deadline = Deadline.after(config.timeLimit());
+        Environment env = Environment.current();
+        List<Integer> allowed = ThreadPinning.parseCpuList(env.cpuAffinity());
+        int cpuA = allowed.isEmpty() ? 0 : allowed.get(0);
+        int cpuB = allowed.size() > 1 ? allowed.get(1) : cpuA;
+        Optional<String> probeMissing = probe.availability();
+        Optional<String> javaPinning = ThreadPinning.unavailableReason();
+        List<Run> runs = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (SwitchMode mode : config.modes()) {
+            for (Placement placement : config.placements()) {
+                deadline.check();
+                Optional<String> reason = whyNot(mode, placement, probeMissing, javaPinning, allowed);
+                if (reason.isPresent()) {
+                    skipped.add(new Skipped(mode, placement, reason.get()));
+                } else if (mode.isNative()) {
+                    runs.addAll(nativeRuns(probe, mode, placement, cpuA, cpuB, config, deadline));
+                } else {
+                    for (int i = 0; i < config.runs(); i++) {
+                        deadline.check();
+                        runs.add(javaRun(mode, placement, i, cpuA, cpuB, config, deadline));
+                    }
+                }
+            }
+        }
+        return new SwitchResult(env, settings(config, env, probe, probeMissing, javaPinning, cpuA, cpuB), runs, skipped);
+    }
+
+    static String label(SwitchMode mode, Placement placement, int run) {
+        return mode.label() + ", " + placement.word() + ", run " + (run + 1) + ": round trip";
+    }
+
+    private static Optional<String> whyNot(SwitchMode mode, Placement placement, Optional<String> probeMissing,
+                                           Optional<String> javaPinning, List<Integer> allowed) {
+        if (mode.isNative() && probeMissing.isPresent()) {
+            return probeMissing;
+        }
+        if (placement == Placement.TWO_CPUS && allowed.size() < 2) {
+            return Optional.of("placement two-cpus needs two CPUs; this process may use only CPU " + allowed);
+        }
+        if (!mode.isNative() && placement.pinned() && javaPinning.isPresent()) {
+            return javaPinning;
+        }
+        return Optional.empty();
+    }
+
+    private static SamplingPlan plan(SwitchConfig c, Deadline deadline) {
+        return new SamplingPlan(c.coldOps(), c.warmup(), c.samples(), c.roundTripsPerSample(), MIN_SAMPLE,
+                Duration.ofNanos(Math.max(1, deadline.remainingNanos())));
+    }
+
+    private static Run javaRun(SwitchMode mode, Placement placement, int run, int cpuA, int cpuB, SwitchConfig c,
+                               Deadline deadline) throws IOException, InterruptedException {
+        try {
+            JavaPingPong.Outcome o = JavaPingPong.run(mode, placement, cpuA, placement == Placement.SAME_CPU ? cpuA : cpuB,
+                    label(mode, placement, run), plan(c, deadline));
+            return new Run(mode, placement, run, o.samples(), o.initiatorCpu(), o.partnerCpu());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(label(mode, placement, run) + " failed: " + e, e);
+        }
+    }
+
+    private static List<Run> nativeRuns(NativeProbe probe, SwitchMode mode, Placement placement, int cpuA, int cpuB,
+                                        SwitchConfig c, Deadline deadline) throws IOException, InterruptedException {
+        long remainingMs = Math.max(1, deadline.remainingNanos() / 1_000_000);
+        List<String> args = List.of("pingpong", "mode=" + mode.probeMode(), "placement=" + placement.probeWord(),
+                "cpus=" + cpuA + "," + cpuB, "runs=" + c.runs(), "samples=" + c.samples(), "warmup=" + c.warmup(),
+                "cold=" + c.coldOps(), "batch=" + c.roundTripsPerSample(), "limit-ms=" + remainingMs);
+        ProbeRun probeRun = probe.run(args, Duration.ofMillis(remainingMs + 1_000));
+        deadline.check();
+        if (!probeRun.succeeded() && deadline.remainingNanos() < 200_000_000L) {
+            throw new ExperimentTimeoutException(deadline.limit());
+        }
+        probeRun.requireSuccess();
+        List<JsonObject> samples = probeRun.ofType("samples");
+        List<JsonObject> where = probeRun.ofType("run");
+        if (samples.size() != c.runs() || where.size() != c.runs()) {
+            throw new ProbeFailedException("the probe reported " + samples.size() + " of " + c.runs() + " runs");
+        }
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < c.runs(); i++) {
+            runs.add(new Run(mode, placement, i, ProbeRun.toSamples(samples.get(i), label(mode, placement, i)),
+                    where.get(i).get("initiator_cpu_seen").getAsInt(), where.get(i).get("partner_cpu_seen").getAsInt()));
+        }
+        return runs;
+    }
+
+    private static Map<String, String> settings(SwitchConfig c, Environment env, NativeProbe probe,
+                                                Optional<String> probeMissing, Optional<String> javaPinning,
+                                                int cpuA, int cpuB) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("modes", c.modes().stream().map(SwitchMode::word).collect(Collectors.joining(",")));
+        s.put("placements", c.placements().stream().map(Placement::word).collect(Collectors.joining(",")));
+        s.put("runs", String.valueOf(c.runs()));
+        s.put("samples per run", String.valueOf(c.samples()));
+        s.put("warm-up round trips", String.valueOf(c.warmup()));
+        s.put("cold round trips", String.valueOf(c.coldOps()));
+        s.put("round trips per sample", c.roundTripsPerSample() == 0 ? "auto (a sample lasts at least 20 µs)"
+                : String.valueOf(c.roundTripsPerSample()));
+        s.put("CPUs allowed", env.cpuAffinity());
+        s.put("same-cpu placement", "both sides pinned to CPU " + cpuA);
+        s.put("two-cpus placement", "initiator pinned to CPU " + cpuA + ", partner to CPU " + cpuB);
+        s.put("scheduler placement", "not pinned");
+        s.put("native pinning", probeMissing.map(r -> "unavailable: " + r)
+                .orElse("sched_setaffinity in the probe, each side on its own thread or process"));
+        s.put("java pinning", javaPinning.map(r -> "unavailable: " + r + "; Java modes run unpinned only")
+                .orElse("each Java thread pins itself: taskset -p -c CPU <its thread id from /proc/thread-self>"));
+        s.put("native probe", probeMissing.orElseGet(() -> probe.executable().toString()));
+        s.put("time limit (s)", String.valueOf(c.timeLimit().toSeconds()));
+        return s;
+    }
+}

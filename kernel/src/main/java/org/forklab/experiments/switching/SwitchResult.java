@@ -1,0 +1,99 @@
+package org.forklab.experiments.switching;
+
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.core.Samples;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ping-pong round trips, one entry per run, never pooled: a statistics layer can compare the
+ * per-run medians and flag bimodality (on a VM an unpinned pair may settle on one CPU in one
+ * run and on two in the next).
+ *
+ * @param runs    every run, in order: mode, then placement, then run number
+ * @param skipped what could not run here, with the one-line reason
+ */
+public record SwitchResult(Environment environment, Map<String, String> settings, List<Run> runs,
+                           List<Skipped> skipped) implements Measured {
+
+    public SwitchResult {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        runs = List.copyOf(runs);
+        skipped = List.copyOf(skipped);
+    }
+
+    /**
+     * One fresh pair, measured.
+     *
+     * @param roundTrip        per-round-trip times in ns (each sample = batch time / round trips in the batch)
+     * @param initiatorCpu     the CPU the initiating side was last seen on (-1 if unknown)
+     * @param partnerCpu       the CPU the answering side was last seen on (-1 if unknown)
+     */
+    public record Run(SwitchMode mode, Placement placement, int run, Samples roundTrip, int initiatorCpu, int partnerCpu) {
+
+        /** The median round trip of this run, in ns. */
+        public double medianRoundTripNs() {
+            return median(roundTrip.values());
+        }
+
+        /** The lesson's "per switch": half a round trip (each round trip is two hand-offs). */
+        public double medianPerSwitchNs() {
+            return medianRoundTripNs() / 2;
+        }
+
+        /** The same samples halved: the time per hand-off. */
+        public Samples perSwitch() {
+            double[] v = roundTrip.values();
+            double[] c = roundTrip.cold();
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= 2;
+            }
+            for (int i = 0; i < c.length; i++) {
+                c[i] /= 2;
+            }
+            return new Samples(roundTrip.label().replace("round trip", "per switch (round trip / 2)"), roundTrip.unit(),
+                    v, c, roundTrip.opsPerSample());
+        }
+    }
+
+    /** A mode and placement not measured, and why. */
+    public record Skipped(SwitchMode mode, Placement placement, String reason) {
+    }
+
+    @Override
+    public String experiment() {
+        return "switching";
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    @Override
+    public List<Samples> samples() {
+        return runs.stream().map(Run::roundTrip).toList();
+    }
+
+    /** The runs of one mode and placement. */
+    public List<Run> runsOf(SwitchMode mode, Placement placement) {
+        return runs.stream().filter(r -> r.mode() == mode && r.placement() == placement).toList();
+    }
+
+    /** Per-run median round trips of one mode and placement, in run order. */
+    public double[] runMedians(SwitchMode mode, Placement placement) {
+        return runsOf(mode, placement).stream().mapToDouble(Run::medianRoundTripNs).toArray();
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+}

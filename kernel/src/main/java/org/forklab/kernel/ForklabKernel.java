@@ -1,0 +1,433 @@
+package org.forklab.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
+import io.github.spencerpark.jupyter.kernel.magic.CellMagicArgs;
+import io.github.spencerpark.jupyter.kernel.magic.LineMagicArgs;
+import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
+import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
+import org.forklab.kernel.eval.CellError;
+import org.forklab.kernel.eval.CellValue;
+import org.forklab.kernel.eval.Completeness;
+import org.forklab.kernel.eval.Completion;
+import org.forklab.kernel.eval.Interrupted;
+import org.forklab.kernel.eval.JShellEvaluator;
+import org.forklab.kernel.magic.BuiltinMagics;
+import org.forklab.kernel.magic.MagicHost;
+import org.forklab.kernel.magic.MagicRegistry;
+import org.forklab.kernel.magic.ParsedCell;
+import org.forklab.kernel.magic.UsageError;
+import org.forklab.spi.ExtensionContext;
+import org.forklab.spi.Results;
+
+import javax.lang.model.SourceVersion;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The Jupyter side of forklab: protocol hooks on basekernel, magics, extensions and interrupts.
+ * Java itself is the {@link JShellEvaluator}'s business.
+ *
+ * <p>Start-up does no real work: JShell is built on a background thread right after the
+ * connection opens, and the first Java cell waits for it.
+ */
+public final class ForklabKernel extends BaseKernel implements ExtensionContext, MagicHost {
+    private static final Logger LOG = Logger.getLogger(ForklabKernel.class.getName());
+
+    private final MagicRegistry magics = new MagicRegistry();
+    private final CellHistory history = new CellHistory();
+    private final ChildProcessGuard children = new ChildProcessGuard();
+    private final ExtensionLoader extensions = new ExtensionLoader(this);
+    private final LanguageInfo languageInfo;
+    private final List<Path> classpath;
+    private volatile CompletableFuture<Void> magicsReady;
+    private volatile CompletableFuture<JShellEvaluator> evaluator;
+    /** The thread running a magic or waiting for JShell: an interrupt may Thread.interrupt it. */
+    private volatile Thread interruptible;
+
+    public ForklabKernel() {
+        this(kernelClasspath());
+    }
+
+    /** @param classpath what cells compile against: the kernel jar, or the test classpath. */
+    public ForklabKernel(List<Path> classpath) {
+        this.classpath = List.copyOf(classpath);
+        this.languageInfo = new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source",
+                ".jshell", "java", "text/x-java", "script");
+        Display.attach(this);
+    }
+
+    /** The jars and directories the kernel itself runs from. */
+    static List<Path> kernelClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty()).map(Path::of).collect(Collectors.toList());
+    }
+
+    /**
+     * Registers magics and extensions, then builds JShell, both on {@code background} so the
+     * kernel answers kernel_info at once.
+     */
+    public void startBackgroundWork(Executor background) {
+        magicsReady = CompletableFuture.runAsync(this::registerMagics, background);
+        evaluator = magicsReady.thenApplyAsync(ignored -> createEvaluator(), background);
+    }
+
+    private void registerMagics() {
+        BuiltinMagics.registerAll(magics, this);
+        extensions.scan(ForklabKernel.class.getClassLoader());
+    }
+
+    private JShellEvaluator createEvaluator() {
+        try {
+            JShellEvaluator created = new JShellEvaluator(ForklabKernel.class.getClassLoader(), classpath,
+                    List.of(Display.class.getName()));
+            // Compiling once here warms javac, so the student's first cell is quick too.
+            created.eval("Objects.hash(1)");
+            return created;
+        } catch (CellError e) {
+            throw new IllegalStateException("JShell did not start: " + String.join("\n", e.lines()), e);
+        }
+    }
+
+    private void awaitMagics() throws Interrupted {
+        await(magicsReady);
+    }
+
+    JShellEvaluator evaluator() throws Interrupted {
+        return await(evaluator);
+    }
+
+    private <T> T await(CompletableFuture<T> future) throws Interrupted {
+        if (future == null) {
+            throw new IllegalStateException("startBackgroundWork was not called");
+        }
+        if (future.isDone()) {
+            return future.join();
+        }
+        interruptible = Thread.currentThread();
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            throw new Interrupted("interrupted while the kernel was still starting.");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            interruptible = null;
+            Thread.interrupted();
+        }
+    }
+
+    // ---- execution -------------------------------------------------------------------------
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        int cellNumber = executionCount.get() - 1;
+        children.cellStarted();
+        DisplayData shown = null;
+        try {
+            Object value = runCell(code);
+            shown = value == NO_VALUE ? null : renderValue(value);
+            return shown;
+        } finally {
+            history.record(cellNumber, code, shown == null ? null : plainText(shown));
+        }
+    }
+
+    /** Marks "the cell had no value" apart from a value that is null. */
+    private static final Object NO_VALUE = new Object();
+
+    @Override
+    public Object runCell(String code) throws Exception {
+        CellMagicArgs cellMagic = ParsedCell.cellMagic(code);
+        if (cellMagic != null) {
+            return runMagic("%%" + cellMagic.getName(), true,
+                    () -> magics.applyCellMagic(cellMagic.getName(), cellMagic.getArgs(), cellMagic.getBody()));
+        }
+        if (code.stripLeading().startsWith("%%")) {
+            throw new UsageError("a cell magic needs its body on the lines after " + code.strip().split("\\R")[0]);
+        }
+        ParsedCell cell = ParsedCell.parse(code);
+        Object value = NO_VALUE;
+        for (LineMagicArgs call : cell.lineMagics()) {
+            value = runMagic("%" + call.getName(), false, () -> magics.applyLineMagic(call.getName(), call.getArgs()));
+        }
+        if (cell.hasJava()) {
+            CellValue result = evaluator().eval(cell.java());
+            value = result.isPresent() ? result.value() : NO_VALUE;
+        }
+        return value;
+    }
+
+    private interface MagicCall {
+        Object call() throws Exception;
+    }
+
+    private Object runMagic(String name, boolean cell, MagicCall call) throws Exception {
+        awaitMagics();
+        interruptible = Thread.currentThread();
+        try {
+            Object result = call.call();
+            return result == null ? NO_VALUE : result;
+        } catch (UndefinedMagicException e) {
+            String bare = name.replaceFirst("^%+", "");
+            String hint = magics.closest(bare, cell).map(n -> "; did you mean " + (cell ? "%%" : "%") + n + "?")
+                    .orElse("");
+            throw new UsageError("unknown magic " + name + hint + " (%lsmagic lists them all)");
+        } catch (InterruptedException e) {
+            throw new Interrupted(name + " was interrupted.");
+        } finally {
+            interruptible = null;
+            if (Thread.interrupted()) {
+                LOG.fine("cleared an interrupt left by " + name);
+            }
+        }
+    }
+
+    private DisplayData renderValue(Object value) {
+        if (value == null) {
+            return new DisplayData("null");
+        }
+        if (value instanceof DisplayData) {
+            return (DisplayData) value;
+        }
+        return getRenderer().render(value);
+    }
+
+    private static String plainText(DisplayData data) {
+        Object text = data.getData(MIMEType.TEXT_PLAIN);
+        return text == null ? "" : text.toString();
+    }
+
+    @Override
+    public List<String> formatError(Exception e) {
+        if (e instanceof CellError) {
+            return ((CellError) e).lines();
+        }
+        // Not ours (a magic's own exception, a bug): one line for the student, the trace in the log.
+        LOG.log(Level.WARNING, "cell failed", e);
+        return List.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    @Override
+    public void interrupt() {
+        Thread waiting = interruptible;
+        if (waiting != null) {
+            waiting.interrupt();
+        }
+        CompletableFuture<JShellEvaluator> future = evaluator;
+        if (future != null && future.isDone() && !future.isCompletedExceptionally()) {
+            future.join().stop();
+        }
+        int killed = children.killStartedByCell();
+        if (killed > 0) {
+            LOG.info("interrupt killed " + killed + " child process(es)");
+        }
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        interrupt();
+        children.killAll();
+        CompletableFuture<JShellEvaluator> future = evaluator;
+        if (future != null) {
+            future.cancel(true);
+            if (future.isDone() && !future.isCompletedExceptionally() && !future.isCancelled()) {
+                future.join().close();
+            }
+        }
+    }
+
+    // ---- the other protocol hooks ----------------------------------------------------------
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return languageInfo;
+    }
+
+    @Override
+    public String getBanner() {
+        return "forklab Java kernel on JDK " + Runtime.version() + " (JShell; %lsmagic lists the magics)";
+    }
+
+    @Override
+    public List<LanguageInfo.Help> getHelpLinks() {
+        return List.of(new LanguageInfo.Help("Java API",
+                "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"));
+    }
+
+    @Override
+    public HistoryManager getHistoryManager() {
+        return history;
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
+            env.setBusyDeferIdle();
+            env.reply(new KernelInfoReplyWithStatus("forklab", KERNEL_META.getOrDefault("version", "unknown"),
+                    getLanguageInfo(), getBanner(), getHelpLinks()));
+        });
+    }
+
+    /** basekernel's own handler, but with a reply that carries its status. */
+    private void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        if (!request.useRaw()) {
+            flags.add(HistoryManager.ResultFlag.TRANSFORMED_INPUT);
+        }
+        List<HistoryEntry> entries;
+        switch (request.getAccessType()) {
+            case TAIL:
+                entries = history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+                break;
+            case RANGE:
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+                break;
+            case SEARCH:
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                if (search.filterUnique()) {
+                    flags.add(HistoryManager.ResultFlag.UNIQUE);
+                }
+                entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+                break;
+            default:
+                entries = List.of();
+        }
+        env.reply(HistoryReplyWithStatus.message(message, entries));
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) throws Exception {
+        String line = currentLine(code, at);
+        if (line.startsWith("%")) {
+            boolean cell = line.startsWith("%%");
+            String typed = line.substring(cell ? 2 : 1);
+            if (typed.chars().allMatch(Character::isJavaIdentifierPart)) {
+                awaitMagics();
+                return new ReplacementOptions(magics.namesStartingWith(typed, cell), at - typed.length(), at);
+            }
+            return null;
+        }
+        Completion completion = evaluator().complete(ParsedCell.parse(code).java(), at);
+        return new ReplacementOptions(completion.matches(), completion.start(), completion.end());
+    }
+
+    private static String currentLine(String code, int at) {
+        int start = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        return code.substring(Math.min(start, at), at);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) throws Exception {
+        List<String> docs = evaluator().documentation(ParsedCell.parse(code).java(), at);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        return new DisplayData(String.join("\n\n", docs));
+    }
+
+    @Override
+    public String isComplete(String code) {
+        try {
+            Completeness completeness = evaluator().completeness(ParsedCell.parse(code).java());
+            switch (completeness.status()) {
+                case COMPLETE:
+                    return IS_COMPLETE_YES;
+                case INVALID:
+                    return IS_COMPLETE_BAD;
+                default:
+                    return completeness.indent();
+            }
+        } catch (Interrupted | RuntimeException e) {
+            return IS_COMPLETE_MAYBE;
+        }
+    }
+
+    // ---- ExtensionContext and MagicHost ------------------------------------------------------
+
+    @Override
+    public BaseKernel kernel() {
+        return this;
+    }
+
+    @Override
+    public Magics magics() {
+        return magics;
+    }
+
+    @Override
+    public MagicRegistry registry() {
+        return magics;
+    }
+
+    @Override
+    public void describeLineMagic(String name, String summary) {
+        magics.describeLineMagic(name, summary);
+    }
+
+    @Override
+    public void describeCellMagic(String name, String summary) {
+        magics.describeCellMagic(name, summary);
+    }
+
+    @Override
+    public boolean bind(String name, Class<?> type, Object value) {
+        Results.put(name, value);
+        if (!SourceVersion.isName(name) || name.contains(".")) {
+            System.err.println("forklab: '" + name + "' is not a Java variable name; the value stays in Results.get(\""
+                    + name + "\")");
+            return false;
+        }
+        try {
+            evaluator().declareVariable(name, type, "org.forklab.spi.Results.get(\"" + name + "\")");
+            return true;
+        } catch (CellError e) {
+            System.err.println("forklab: could not bind '" + name + "': " + e.getMessage()
+                    + "; the value stays in Results.get(\"" + name + "\")");
+            return false;
+        }
+    }
+
+    @Override
+    public void addToClasspath(List<Path> entries) throws Exception {
+        JShellEvaluator shell = evaluator();
+        for (Path entry : entries) {
+            shell.addToClasspath(entry);
+        }
+        extensions.scan(shell.classLoader());
+    }
+
+    /** Implementation classes of the extensions registered so far. */
+    public List<String> registeredExtensions() {
+        return new ArrayList<>(extensions.registered());
+    }
+}

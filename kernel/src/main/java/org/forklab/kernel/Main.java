@@ -1,0 +1,82 @@
+package org.forklab.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.JupyterSocket;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import org.forklab.kernel.channel.PromptConnection;
+import org.forklab.kernel.install.InstallCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+
+/**
+ * {@code java -jar forklab-kernel.jar CONNECTION_FILE} runs the kernel (what Jupyter does);
+ * {@code java -jar forklab-kernel.jar install ...} writes the kernelspec.
+ */
+@Command(name = "forklab-kernel", mixinStandardHelpOptions = true, subcommands = InstallCommand.class,
+        description = "The forklab Java kernel for Jupyter.")
+public final class Main implements Callable<Integer> {
+    /** Argument of the installer's class-data-sharing training run; not for people. */
+    public static final String CDS_TRAINING = "--cds-training";
+
+    @Parameters(paramLabel = "CONNECTION_FILE", arity = "0..1",
+            description = "The connection file Jupyter wrote; the kernel runs until Jupyter shuts it down.")
+    Path connectionFile;
+
+    public static void main(String[] args) throws Exception {
+        // The launch path Jupyter uses skips picocli: every millisecond before kernel_info counts.
+        if (args.length == 1 && !args[0].startsWith("-") && Files.isRegularFile(Path.of(args[0]))) {
+            runKernel(Path.of(args[0]));
+            return;
+        }
+        if (args.length == 1 && args[0].equals(CDS_TRAINING)) {
+            CdsTraining.run();
+            System.exit(0);
+        }
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (connectionFile == null) {
+            new CommandLine(this).usage(System.err);
+            return 2;
+        }
+        if (!Files.isRegularFile(connectionFile)) {
+            System.err.println("forklab-kernel: no connection file at " + connectionFile);
+            return 2;
+        }
+        runKernel(connectionFile);
+        return 0;
+    }
+
+    static void runKernel(Path connectionFile) throws Exception {
+        // basekernel logs every message at INFO; Jupyter's log should show only problems.
+        java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);
+        JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        KernelConnectionProperties properties =
+                KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
+        JupyterConnection connection = new PromptConnection(properties);
+        ForklabKernel kernel = new ForklabKernel();
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "forklab-warm-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        kernel.startBackgroundWork(background);
+        connection.waitUntilClose();
+        background.shutdownNow();
+        // Cells may have left threads running; the kernel process ends with the connection.
+        System.exit(0);
+    }
+}

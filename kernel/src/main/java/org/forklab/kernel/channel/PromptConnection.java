@@ -1,0 +1,72 @@
+package org.forklab.kernel.channel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.messages.HMACGenerator;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
+import org.zeromq.ZMQ;
+
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * basekernel's connection with {@link PromptShellChannel}s in place of its shell and control
+ * channels; heartbeat, stdin and iopub are basekernel's own.
+ */
+public final class PromptConnection extends JupyterConnection {
+    private final KernelConnectionProperties properties;
+    private final ZMQ.Context context;
+    private final PromptShellChannel promptShell;
+    private final PromptShellChannel promptControl;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
+    public PromptConnection(KernelConnectionProperties properties)
+            throws NoSuchAlgorithmException, InvalidKeyException {
+        super(properties);
+        this.properties = properties;
+        // A context of our own: basekernel's is private; it is closed after our sockets.
+        this.context = ZMQ.context(1);
+        HMACGenerator hmac = properties.createHMACGenerator();
+        this.promptShell = new PromptShellChannel(context, hmac, false, this);
+        this.promptControl = new PromptShellChannel(context, hmac, true, this);
+    }
+
+    @Override
+    public void connect() {
+        heartbeat.bind(properties);
+        iopub.bind(properties);
+        stdin.bind(properties);
+        promptControl.bind(properties);
+        promptShell.bind(properties);
+        getIOPub().sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        promptShell.close();
+        promptControl.close();
+        super.close();
+        context.close();
+        closed.countDown();
+    }
+
+    /**
+     * Returns once the connection is closed and the channel threads ended, or at most two seconds
+     * later: a cell that refuses to stop must not keep the kernel process alive after shutdown.
+     */
+    @Override
+    public void waitUntilClose() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        promptShell.waitUntilClose(2_000);
+        promptControl.waitUntilClose(2_000);
+    }
+}

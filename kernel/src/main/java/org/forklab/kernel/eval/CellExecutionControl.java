@@ -1,0 +1,76 @@
+package org.forklab.kernel.eval;
+
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+import java.util.Map;
+
+/**
+ * JShell's in-process engine (whose stop() really ends a busy loop: Thread.stop on JDK 17,
+ * bytecode-inserted checks on newer JDKs) with our class loader, remembering which wrapper class
+ * ran last so the evaluator can read a cell's value as an object rather than as a string.
+ */
+final class CellExecutionControl extends LocalExecutionControl {
+    private final CellLoaderDelegate delegate;
+    private volatile String lastInvokedClass;
+    private volatile boolean stopPending;
+
+    CellExecutionControl(CellLoaderDelegate delegate) {
+        super(delegate);
+        this.delegate = delegate;
+    }
+
+    /**
+     * Called on interrupt. JShell's stop() only reaches code already running, so a stop that
+     * arrives while the snippet still compiles is kept and refuses the snippet's start.
+     */
+    void requestStop() {
+        stopPending = true;
+    }
+
+    void clearStop() {
+        stopPending = false;
+    }
+
+    @Override
+    public String invoke(String className, String methodName)
+            throws RunException, InternalException, EngineTerminationException {
+        lastInvokedClass = className;
+        if (stopPending) {
+            throw new StoppedException();
+        }
+        return super.invoke(className, methodName);
+    }
+
+    /** The wrapper class of the snippet that ran last, or null; cleared by reading it. */
+    String takeLastInvokedClass() {
+        String name = lastInvokedClass;
+        lastInvokedClass = null;
+        return name;
+    }
+
+    Class<?> loadedClass(String name) throws ClassNotFoundException {
+        return delegate.findClass(name);
+    }
+
+    /** Hands JShell one prepared control. */
+    static final class Provider implements ExecutionControlProvider {
+        private final CellExecutionControl control;
+
+        Provider(CellExecutionControl control) {
+            this.control = control;
+        }
+
+        @Override
+        public String name() {
+            return "forklab-local";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return control;
+        }
+    }
+}

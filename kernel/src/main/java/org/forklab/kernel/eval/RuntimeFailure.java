@@ -1,0 +1,19 @@
+package org.forklab.kernel.eval;
+
+import java.util.List;
+
+/** An exception thrown by the cell's code; the lines hold its stack trimmed to the cell's frames. */
+public final class RuntimeFailure extends CellError {
+    private static final long serialVersionUID = 1L;
+    private final String exceptionClass;
+
+    RuntimeFailure(String exceptionClass, String message, List<String> lines) {
+        super(exceptionClass, message, lines);
+        this.exceptionClass = exceptionClass;
+    }
+
+    /** Fully qualified name of the exception the cell threw. */
+    public String exceptionClass() {
+        return exceptionClass;
+    }
+}

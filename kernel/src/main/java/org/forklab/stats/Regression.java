@@ -1,0 +1,49 @@
+package org.forklab.stats;
+
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * Ordinary least squares y = intercept + slope·x (Commons Math {@code SimpleRegression}), for
+ * cost per entity against a count or a size: fork time against touched memory, the slope is
+ * the cost per byte. {@code slopeInterval} is the t interval from
+ * {@code getSlopeConfidenceInterval}; undefined with fewer than 3 points.
+ */
+public record Regression(int n, double slope, double intercept, Interval slopeInterval,
+                         double slopeStdErr, double rSquared) {
+
+    public static Regression of(double[] x, double[] y) {
+        return of(x, y, 0.95);
+    }
+
+    public static Regression of(double[] x, double[] y, double confidence) {
+        double[] xs = Samples.checked("x", x, 2);
+        double[] ys = Samples.checked("y", y, 2);
+        if (xs.length != ys.length) {
+            throw new IllegalArgumentException("x has " + xs.length + " values but y has " + ys.length
+                    + "; give one y per x");
+        }
+        SimpleRegression regression = new SimpleRegression(true);
+        for (int i = 0; i < xs.length; i++) {
+            regression.addData(xs[i], ys[i]);
+        }
+        double slope = regression.getSlope();
+        if (Double.isNaN(slope)) {
+            throw new IllegalArgumentException("all x values are equal (" + xs[0]
+                    + "); a slope needs at least two different x values");
+        }
+        Interval interval = Interval.undefined(confidence);
+        if (xs.length >= 3) {
+            double half = regression.getSlopeConfidenceInterval(1 - confidence);
+            if (Double.isFinite(half)) {
+                interval = new Interval(slope - half, slope + half, confidence);
+            }
+        }
+        return new Regression(xs.length, slope, regression.getIntercept(), interval,
+                regression.getSlopeStdErr(), regression.getRSquare());
+    }
+
+    /** The fitted value at {@code x}. */
+    public double predict(double x) {
+        return intercept + slope * x;
+    }
+}

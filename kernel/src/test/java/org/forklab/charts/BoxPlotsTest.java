@@ -1,0 +1,96 @@
+package org.forklab.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.data.statistics.BoxAndWhiskerCategoryDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BoxPlotsTest {
+
+    static double[] around(double centre, double spread, int n, long seed) {
+        Random random = new Random(seed);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = centre + spread * random.nextGaussian();
+        }
+        return out;
+    }
+
+    static List<SampleSet> threadsAndForks() {
+        return List.of(new SampleSet("pthread_create", around(6_000, 500, 200, 1)),
+                new SampleSet("fork", around(300_000, 20_000, 200, 2)),
+                new SampleSet("posix_spawn", around(600_000, 50_000, 200, 3)));
+    }
+
+    @Test
+    void rendersHeadlessAtTwiceTheSize() throws Exception {
+        JFreeChart chart = BoxPlots.of("Creation cost per thread or process", Quantity.time("time to create"),
+                threadsAndForks());
+        ChartTestSupport.assertDrawn(ChartImages.render(chart, 640, 400), 640, 400,
+                "Creation cost per thread or process");
+    }
+
+    @ParameterizedTest(name = "{0}..{1} with {2} -> log {3}")
+    @CsvSource({
+            "6000, 300000, AUTO, true",     // 1.7 decades
+            "6000, 100000, AUTO, false",    // 1.2 decades
+            "6000, 300000, LINEAR, false",
+            "6000, 9000, LOG, true"})
+    void logAxisWhenDataSpanDecades(double a, double b, AxisScale scale, boolean log) {
+        JFreeChart chart = BoxPlots.of("t", Quantity.time("time"),
+                List.of(new SampleSet("a", new double[] {a, a}), new SampleSet("b", new double[] {b, b})), scale);
+        CategoryPlot plot = chart.getCategoryPlot();
+        if (log) {
+            assertInstanceOf(LogAxis.class, plot.getRangeAxis());
+        } else {
+            assertInstanceOf(NumberAxis.class, plot.getRangeAxis());
+        }
+    }
+
+    @Test
+    void logNeverChosenForNonPositiveData() {
+        JFreeChart chart = BoxPlots.of("t", Quantity.count("lost updates"),
+                List.of(new SampleSet("a", new double[] {0, 1, 1000, 100_000})), AxisScale.LOG);
+        assertInstanceOf(NumberAxis.class, chart.getCategoryPlot().getRangeAxis());
+    }
+
+    @Test
+    void axisShowsReadableUnitAndDataAreRescaled() {
+        JFreeChart chart = BoxPlots.of("t", Quantity.time("time to create"), threadsAndForks(), AxisScale.LINEAR);
+        CategoryPlot plot = chart.getCategoryPlot();
+        assertEquals("time to create (µs)", plot.getRangeAxis().getLabel());
+        BoxAndWhiskerCategoryDataset data = (BoxAndWhiskerCategoryDataset) plot.getDataset();
+        assertEquals(6.0, data.getMedianValue(0, 0).doubleValue(), 0.2);
+        assertEquals(300.0, data.getMedianValue(0, 1).doubleValue(), 6);
+        assertEquals(List.of("pthread_create", "fork", "posix_spawn"), data.getColumnKeys());
+        assertFalse(chart.getTitle().getText().isEmpty());
+    }
+
+    @Test
+    void outliersAreKept() {
+        double[] values = around(100, 1, 50, 4);
+        values[0] = 1_000;
+        JFreeChart chart = BoxPlots.of("t", Quantity.time("t"), List.of(new SampleSet("a", values)), AxisScale.LINEAR);
+        BoxAndWhiskerCategoryDataset data = (BoxAndWhiskerCategoryDataset) chart.getCategoryPlot().getDataset();
+        assertTrue(data.getOutliers(0, 0).stream().anyMatch(v -> ((Number) v).doubleValue() == 1_000));
+        assertTrue(data.getMaxRegularValue(0, 0).doubleValue() < 1_000);
+    }
+
+    @Test
+    void emptyInputIsRejectedInOneLine() {
+        assertThrows(IllegalArgumentException.class, () -> BoxPlots.of("t", Quantity.time("t"), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new SampleSet("a", new double[0]));
+    }
+}

@@ -1,0 +1,129 @@
+package org.forklab.kernel;
+
+import org.forklab.kernel.eval.Interrupted;
+import org.forklab.kernel.magic.UsageError;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ForklabKernelTest {
+    static ForklabKernel kernel;
+    static final ConcurrentLinkedQueue<Runnable> background = new ConcurrentLinkedQueue<>();
+    static final ExecutorService cells = Executors.newSingleThreadExecutor();
+
+    @BeforeAll
+    static void start() {
+        kernel = new ForklabKernel(ForklabKernel.kernelClasspath());
+        // Background work is queued, not run: the tests decide when JShell gets built.
+        kernel.startBackgroundWork(background::add);
+        background.poll().run(); // magics and extensions only
+    }
+
+    @AfterAll
+    static void stop() {
+        kernel.onShutdown(false);
+        cells.shutdownNow();
+    }
+
+    private static void buildJShell() {
+        Runnable next;
+        while ((next = background.poll()) != null) {
+            next.run();
+        }
+    }
+
+    @Test
+    void magicOnlyCellRunsWithoutJShell() throws Exception {
+        // JShell has not been built (its task is still queued) and the magic cell still answers.
+        assertEquals("hello a b", kernel.runCell("%greet a b"));
+    }
+
+    @Test
+    void extensionsOnTheClasspathRegisterOnceWithTheirSummary() {
+        assertTrue(kernel.registeredExtensions().contains(GreetingExtension.class.getName()));
+        assertEquals(1, GreetingExtension.REGISTRATIONS.get());
+        assertEquals("Say hello.", kernel.registry().lineMagics().get("greet"));
+    }
+
+    @Test
+    void unknownMagicIsOneLineWithSuggestion() {
+        UsageError e = assertThrows(UsageError.class, () -> kernel.runCell("%gret"));
+        assertEquals("unknown magic %gret; did you mean %greet? (%lsmagic lists them all)", e.getMessage());
+    }
+
+    @Test
+    void jarsAddedLaterBringTheirExtensionsAndBind(@TempDir Path dir) throws Exception {
+        buildJShell();
+        Path jar = dir.resolve("ext.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/services/org.forklab.spi.KernelExtension"));
+            out.write((JarExtension.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        kernel.runCell("%jars " + jar);
+        kernel.runCell("%jars " + jar);
+        assertEquals(1, JarExtension.REGISTRATIONS.get(), "each extension class is registered once");
+        assertEquals("from a jar", kernel.runCell("%fromjar"));
+        // bind made a typed variable: size() compiles only if jarList is an ArrayList, not Object
+        assertEquals(2, kernel.runCell("jarList.size()"));
+        assertEquals(1, GreetingExtension.REGISTRATIONS.get());
+    }
+
+    @Test
+    void bindRefusesNamesThatAreNotJava() {
+        assertFalse(kernel.bind("not a name", String.class, "v"));
+        assertEquals("v", org.forklab.spi.Results.get("not a name"));
+    }
+
+    @Test
+    void interruptKillsTheChildProcessTheCellStarted() throws Exception {
+        buildJShell();
+        kernel.eval("1");
+        Future<Object> cell = cells.submit(() -> {
+            kernel.eval("System.out.println(\"go\"); new ProcessBuilder(\"sleep\", \"120\").start().waitFor();");
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<ProcessHandle> sleeping = new ArrayList<>();
+        while (sleeping.isEmpty() && System.nanoTime() < deadline) {
+            ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("sleep"))
+                    .forEach(sleeping::add);
+            Thread.sleep(20);
+        }
+        assertFalse(sleeping.isEmpty(), "the cell should have started sleep");
+        kernel.interrupt();
+        Exception e = assertThrows(java.util.concurrent.ExecutionException.class, () -> cell.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(Interrupted.class, e.getCause());
+        for (ProcessHandle p : sleeping) {
+            p.onExit().get(5, TimeUnit.SECONDS);
+            assertFalse(p.isAlive());
+        }
+        assertEquals(3, kernel.runCell("1 + 2"));
+    }
+
+    @Test
+    void historyRecordsCellsAndTheirPlainOutput() throws Exception {
+        buildJShell();
+        kernel.eval("40 + 2");
+        var tail = kernel.getHistoryManager().lookupTail(1,
+                java.util.EnumSet.of(io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag.INCLUDE_OUTPUT));
+        assertEquals("40 + 2", tail.get(0).getInput());
+        assertEquals("42", tail.get(0).getOutput());
+    }
+}

@@ -1,0 +1,52 @@
+package org.forklab.kernel.install;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class KernelSpecTest {
+
+    @Test
+    void writesKernelJsonLogosAndItsOwnJar(@TempDir Path tmp) throws Exception {
+        Path jar = Files.writeString(tmp.resolve("built.jar"), "not really a jar");
+        Path dir = tmp.resolve("share/jupyter/kernels/forklab");
+        new KernelSpec("Java (forklab)", "/opt/jdk/bin/java", List.of("-Xmx1g")).writeTo(dir, jar);
+
+        JsonObject json = new JsonParser().parse(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:-UsePerfData\",\"-Xmx1g\",\"-jar\",\"" + dir.resolve("forklab-kernel.jar")
+                + "\",\"{connection_file}\"]", json.get("argv").toString());
+        assertEquals("java", json.get("language").getAsString());
+        assertEquals("message", json.get("interrupt_mode").getAsString());
+        assertEquals("Java (forklab)", json.get("display_name").getAsString());
+        assertEquals("not really a jar", Files.readString(dir.resolve("forklab-kernel.jar")));
+        for (int size : new int[] {32, 64}) {
+            BufferedImage logo = ImageIO.read(dir.resolve("logo-" + size + "x" + size + ".png").toFile());
+            assertEquals(size, logo.getWidth());
+            assertEquals(size, logo.getHeight());
+        }
+    }
+
+    @Test
+    void installRefusesAnUnwritablePrefixInOneLine(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        String why = InstallCommand.unwritable(file.resolve("share/jupyter/kernels/forklab"));
+        assertEquals(file + " is not a directory", why);
+        assertNull(InstallCommand.unwritable(tmp.resolve("fresh/kernels/forklab")));
+    }
+
+    @Test
+    void javaCommandIsTheRunningJava() throws Exception {
+        String java = InstallCommand.javaCommand();
+        assertTrue(Files.isExecutable(Path.of(java)), java);
+        assertTrue(java.endsWith("/java"), java);
+    }
+}

@@ -1,0 +1,122 @@
+package org.forklab.kernel.magic;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PicocliMagicTest {
+    private final List<List<Path>> added = new ArrayList<>();
+    private final MagicHost host = new MagicHost() {
+        @Override
+        public void addToClasspath(List<Path> entries) {
+            added.add(entries);
+        }
+
+        @Override
+        public Object runCell(String cell) {
+            return "ran: " + cell;
+        }
+
+        @Override
+        public MagicRegistry registry() {
+            return new MagicRegistry();
+        }
+    };
+
+    private static String captureOut(ThrowingRunnable body) throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setOut(old);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void helpIsGeneratedFromTheDeclarationsWordForWord() throws Exception {
+        String help = captureOut(() -> PicocliMagic.run(() -> new JarsMagic(host), List.of("--help")));
+        assertEquals(String.join("\n",
+                "Usage: %jars [-hV] GLOB...",
+                "Add the jar files matching each glob to the classpath of the cells.",
+                "      GLOB...     A jar file or a glob such as libs/**.jar.",
+                "  -h, --help      Show this help message and exit.",
+                "  -V, --version   Print version information and exit.",
+                "Kernel extensions found in the jars are loaded at once.",
+                ""), help);
+        assertTrue(added.isEmpty());
+    }
+
+    @Test
+    void unknownOptionIsOneLineWithTheWayToHelp() {
+        UsageError e = assertThrows(UsageError.class,
+                () -> PicocliMagic.run(() -> new MavenMagic(host, new MavenResolver()), List.of("--repositry", "x", "g:a:1")));
+        assertEquals(List.of(e.getMessage()), e.lines());
+        assertTrue(e.getMessage().startsWith("%maven: Unknown option: '--repositry'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(see %maven --help)"), e.getMessage());
+    }
+
+    @Test
+    void missingParameterIsOneLine() {
+        UsageError e = assertThrows(UsageError.class, () -> PicocliMagic.run(() -> new LoadMagic(host), List.of()));
+        assertEquals("%load: Missing required parameter: 'FILE' (see %load --help)", e.getMessage());
+    }
+
+    @Test
+    void jarsAddsMatchingJarsOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.createFile(dir.resolve("a.jar"));
+        java.nio.file.Files.createFile(dir.resolve("b.jar"));
+        java.nio.file.Files.createFile(dir.resolve("notes.txt"));
+        PicocliMagic.run(() -> new JarsMagic(host), List.of(dir + "/*"));
+        assertEquals(List.of(dir.resolve("a.jar"), dir.resolve("b.jar")),
+                added.get(0).stream().sorted().collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Test
+    void missingFilesAreOneClearLine() {
+        UsageError jars = assertThrows(UsageError.class,
+                () -> PicocliMagic.run(() -> new JarsMagic(host), List.of("/no/such/dir/*.jar")));
+        assertTrue(jars.getMessage().startsWith("%jars: no jar file matches '/no/such/dir/*.jar'"), jars.getMessage());
+        UsageError load = assertThrows(UsageError.class,
+                () -> PicocliMagic.run(() -> new LoadMagic(host), List.of("/no/such/file.jshell")));
+        assertTrue(load.getMessage().startsWith("%load: no such file '/no/such/file.jshell'"), load.getMessage());
+    }
+
+    @Test
+    void loadRunsTheFileThroughTheHost(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("setup.jshell");
+        java.nio.file.Files.writeString(file, "int x = 1;");
+        assertEquals("ran: int x = 1;", PicocliMagic.run(() -> new LoadMagic(host), List.of(file.toString())));
+    }
+
+    @Test
+    void badCoordinateIsOneLine() {
+        UsageError e = assertThrows(UsageError.class, () -> MavenResolver.parse("just-a-name"));
+        assertEquals("%maven: 'just-a-name' is not a Maven coordinate; expected "
+                + "groupId:artifactId[:extension[:classifier]]:version, e.g. org.apache.commons:commons-lang3:3.14.0",
+                e.getMessage());
+    }
+
+    @Test
+    void mavenResolvesTransitivelyFromTheLocalRepository() throws Exception {
+        // basekernel is in ~/.m2 (the build needs it), with gson and jeromq as its dependencies.
+        List<Path> jars = new MavenResolver().resolve(List.of("io.github.spencerpark:jupyter-jvm-basekernel:2.3.0"), List.of());
+        List<String> names = jars.stream().map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toList());
+        assertTrue(names.contains("jupyter-jvm-basekernel-2.3.0.jar"), names.toString());
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("gson-")), names.toString());
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("jeromq-")), names.toString());
+    }
+}

@@ -1,0 +1,89 @@
+"""Interrupts stop the cell for real, the kernel answers the next cell, and no process is left."""
+import os
+import time
+
+import psutil
+import pytest
+
+from conftest import kernel_name
+from kernel_session import KernelSession, error_of, result_of, text_of
+
+# The requirement is "within a second"; the bound here is generous so a loaded machine never
+# fails the test. The real figure is measured by bench/kernel_bench.py.
+STOP_BOUND_SECONDS = 5.0
+
+
+@pytest.fixture(scope="module")
+def session(jdk):
+    s = KernelSession(kernel_name(jdk))
+    s.run("1")
+    yield s
+    s.close()
+
+
+def interrupt_while_running(session, code, wait_for_text=None, settle=1.0):
+    msg_id = session.kc.execute(code)
+    if wait_for_text:
+        deadline = time.monotonic() + 30
+        seen = ""
+        while wait_for_text not in seen and time.monotonic() < deadline:
+            msg = session.kc.get_iopub_msg(timeout=30)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                seen += msg["content"]["text"]
+        assert wait_for_text in seen
+    else:
+        time.sleep(settle)
+    start = time.monotonic()
+    session.km.interrupt_kernel()
+    reply, outputs = session.collect(msg_id, timeout=30)
+    return time.monotonic() - start, reply, outputs
+
+
+def test_busy_loop_is_stopped(session):
+    took, reply, outputs = interrupt_while_running(
+        session, 'System.out.println("spinning"); long n = 0; while (true) { n++; }', wait_for_text="spinning")
+    assert reply["status"] == "error"
+    assert error_of(outputs)["ename"] == "Interrupted"
+    assert took < STOP_BOUND_SECONDS
+    assert result_of(session.run("20 + 22")[1]) == "42"
+
+
+def test_sleep_is_stopped(session):
+    took, reply, outputs = interrupt_while_running(
+        session, 'System.out.println("sleeping"); Thread.sleep(600_000);', wait_for_text="sleeping")
+    assert reply["status"] == "error"
+    assert took < STOP_BOUND_SECONDS
+    assert result_of(session.run('"awake"')[1]) == "awake"
+
+
+def test_child_process_is_killed(session):
+    kernel = psutil.Process(session.pid)
+    before = {p.pid for p in kernel.children(recursive=True)}
+    code = ('Process p = new ProcessBuilder("sleep", "600").start();\n'
+            'System.out.println("child " + p.pid());\n'
+            'p.waitFor();')
+    took, reply, outputs = interrupt_while_running(session, code, wait_for_text="child ")
+    assert reply["status"] == "error"
+    assert took < STOP_BOUND_SECONDS
+    child_pid = int(text_of(outputs).split("child ")[1].split()[0]) if "child " in text_of(outputs) else None
+    deadline = time.monotonic() + STOP_BOUND_SECONDS
+    while time.monotonic() < deadline:
+        left = {p.pid for p in kernel.children(recursive=True)} - before
+        if not left:
+            break
+        time.sleep(0.1)
+    assert {p.pid for p in kernel.children(recursive=True)} - before == set()
+    if child_pid:
+        assert not psutil.pid_exists(child_pid) or psutil.Process(child_pid).status() == psutil.STATUS_ZOMBIE
+    assert result_of(session.run("1 + 1")[1]) == "2"
+
+
+def test_shutdown_leaves_no_process(jdk):
+    s = KernelSession(kernel_name(jdk))
+    s.run('new ProcessBuilder("sleep", "600").start();')
+    kernel = psutil.Process(s.pid)
+    children = kernel.children(recursive=True)
+    assert children, "the cell should have started a child"
+    s.close()
+    gone, alive = psutil.wait_procs(children + [kernel], timeout=10)
+    assert [p for p in alive if p.status() != psutil.STATUS_ZOMBIE] == []
