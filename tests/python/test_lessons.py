@@ -3,8 +3,6 @@
 Structure is asserted (no cell errors, each experiment cell shows a chart and a table, the
 exercises are there); run times are printed, never asserted.
 """
-import os
-import shutil
 import time
 
 import nbformat
@@ -13,6 +11,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 import lessons_support as ls
+from conftest import JDKS, kernel_name
 
 LESSONS = ls.lesson_paths()
 CELL_TIMEOUT_S = 300          # a safety net against a hung cell, not a performance target
@@ -43,22 +42,18 @@ def test_lesson_is_well_formed(path):
 
 
 @pytest.fixture(scope="session")
-def lesson_kernel(tmp_path_factory):
+def lesson_kernel():
     try:
-        return ls.install_kernel(tmp_path_factory.mktemp("kernel-prefix"))
+        return ls.lesson_kernel_name(JDKS, kernel_name)
     except RuntimeError as e:
         pytest.fail(str(e), pytrace=False)
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
-def test_lesson_runs_top_to_bottom(path, lesson_kernel, tmp_path, monkeypatch):
-    # Run a copy, in a scratch folder: --save writes results/ next to the notebook.
-    work = tmp_path / path.name
-    shutil.copy(path, work)
-    for key, value in ls.run_environment(lesson_kernel).items():
-        monkeypatch.setenv(key, value)
-    nb = ls.read_lesson(work)
-    client = NotebookClient(nb, kernel_name=lesson_kernel.name, timeout=CELL_TIMEOUT_S,
+def test_lesson_runs_top_to_bottom(path, lesson_kernel, tmp_path):
+    # Run in a scratch folder: --save writes results/ next to the notebook.
+    nb = ls.read_lesson(path)
+    client = NotebookClient(nb, kernel_name=lesson_kernel, timeout=CELL_TIMEOUT_S,
                             startup_timeout=120, resources={"metadata": {"path": str(tmp_path)}})
     started = time.monotonic()
     failure = None
@@ -72,7 +67,7 @@ def test_lesson_runs_top_to_bottom(path, lesson_kernel, tmp_path, monkeypatch):
         where = f"cell starting {ls.first_line(cell)!r}" if cell is not None else "a cell"
         pytest.fail(f"{path.name}: {where} failed after {elapsed:.1f} s: {failure.ename}: {failure.evalue}",
                     pytrace=False)
-    print(f"\n{path.name}: ran in {elapsed:.1f} s on kernel {lesson_kernel.name}")
+    print(f"\n{path.name}: ran in {elapsed:.1f} s on kernel {lesson_kernel}")
 
     problems = []
     for i, cell in enumerate(nb.cells):
