@@ -14,7 +14,11 @@ import nbformat
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
-EXPERIMENT_TAG = "experiment"
+# Cell tags, and the outputs a cell so tagged must show after it ran.
+EXPECTED_OUTPUTS = {
+    "experiment": ("image/png", "text/html"),   # a measurement: its chart and its statistics table
+    "table": ("text/html",),                    # an observation or a table filled from results
+}
 
 
 def lesson_paths() -> list[pathlib.Path]:
@@ -25,8 +29,15 @@ def read_lesson(path: pathlib.Path):
     return nbformat.read(path, as_version=4)
 
 
+def expected_outputs(cell) -> set[str]:
+    """The MIME types a code cell must show, from its tags (empty for untagged cells)."""
+    if cell.cell_type != "code":
+        return set()
+    return {mime for tag in cell.metadata.get("tags", []) for mime in EXPECTED_OUTPUTS.get(tag, ())}
+
+
 def is_experiment(cell) -> bool:
-    return cell.cell_type == "code" and EXPERIMENT_TAG in cell.metadata.get("tags", [])
+    return cell.cell_type == "code" and "experiment" in cell.metadata.get("tags", [])
 
 
 def lesson_kernel_name(installed_jdks, kernel_name) -> str:
