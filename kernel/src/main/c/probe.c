@@ -26,6 +26,7 @@ struct probe_command {
 /* Add one line per command, keep the names sorted. */
 static const struct probe_command COMMANDS[] = {
     {"fault", cmd_fault, "fault isolation: segfault, abort or stack overflow in one of W threads or processes"},
+    {"idle", cmd_idle, "fork N idle children and hold them until stdin closes (scale experiment)"},
     {"pingpong", cmd_pingpong, "one-byte round trips between threads or processes, pinned or not"},
     {"race", cmd_race, "the shared-counter race: pthreads on a plain or volatile global, or fork"},
     {"share", cmd_share, "what threads share and a forked child copies: ids, stacks, globals, descriptors, handlers"},

@@ -41,8 +41,24 @@ public final class Check {
     public static String oneOf(String name, String value, Collection<String> accepted) {
         if (!accepted.contains(value)) {
             throw new BadParameterException(String.format(Locale.ROOT,
-                    "%s '%s' is not known: accepted %s", name, value, String.join(", ", accepted)));
+                    "%s '%s' is not known: accepted %s", name, printable(value), String.join(", ", accepted)));
         }
         return value;
+    }
+
+    /**
+     * A user's word as it may be echoed in a one-line message: control characters (a newline
+     * would split the line) shown as escapes, and very long input cut.
+     */
+    public static String printable(String word) {
+        StringBuilder out = new StringBuilder();
+        word.codePoints().limit(60).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return word.codePointCount(0, word.length()) > 60 ? out + "…" : out.toString();
     }
 }

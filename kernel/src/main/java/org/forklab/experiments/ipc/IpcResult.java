@@ -1,0 +1,54 @@
+package org.forklab.experiments.ipc;
+
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.core.Samples;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Latency and throughput against message size, per transport. */
+public record IpcResult(Environment environment, IpcConfig config, List<TransportResult> transports) implements Measured {
+
+    public IpcResult {
+        transports = List.copyOf(transports);
+    }
+
+    @Override
+    public String experiment() {
+        return "ipc";
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("transports", String.join(" ", config.transports()));
+        m.put("sizes (bytes)", config.sizes().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        m.put("latency samples per size", String.valueOf(config.latencySamples()));
+        m.put("throughput samples per size", String.valueOf(config.throughputSamples()));
+        m.put("time limit", config.timeLimit().toString());
+        for (TransportResult t : transports) {
+            m.put(t.transport(), t.mechanism());
+        }
+        return m;
+    }
+
+    /** Every latency Samples, then every throughput Samples, transport by transport. */
+    @Override
+    public List<Samples> samples() {
+        List<Samples> all = new ArrayList<>();
+        for (TransportResult t : transports) {
+            t.points().forEach(p -> all.add(p.latency()));
+            t.points().forEach(p -> all.add(p.throughput()));
+        }
+        return all;
+    }
+
+    public TransportResult transport(String word) {
+        return transports.stream().filter(t -> t.transport().equals(word)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(word + " was not measured"));
+    }
+}

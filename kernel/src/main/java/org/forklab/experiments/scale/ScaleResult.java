@@ -1,0 +1,102 @@
+package org.forklab.experiments.scale;
+
+import org.forklab.experiments.core.Caps;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.Limits;
+import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.core.Samples;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Memory and creation time against count for each kind measured, the machine's limits, and
+ * the kinds that could not run here with the reason (one line each).
+ */
+public record ScaleResult(Environment environment, ScaleConfig config, Limits limits, List<ScaleKind> kinds,
+                          Map<String, String> skipped) implements Measured {
+
+    public ScaleResult {
+        kinds = List.copyOf(kinds);
+        skipped = Map.copyOf(skipped);
+    }
+
+    @Override
+    public String experiment() {
+        return "scale";
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("kinds", String.join(" ", config.kinds()));
+        m.put("platform thread counts", join(config.threadCounts()));
+        m.put("virtual thread counts", join(config.virtualCounts()));
+        m.put("process counts", join(config.processCounts()));
+        m.put("thread stack", config.threadStackBytes() == 0 ? "JVM default (-Xss)" : config.threadStackBytes() + " bytes");
+        Caps c = config.caps();
+        m.put("caps", "threads " + c.maxThreads() + ", processes " + c.maxProcesses() + ", virtual threads "
+                + c.maxVirtualThreads());
+        m.put("limits", "threads-max " + limits.threadsMax() + ", pid_max " + limits.pidMax() + ", cgroup pids.max "
+                + text(limits.cgroupPidsMax()) + ", cgroup memory.max " + text(limits.cgroupMemoryMax())
+                + ", RLIMIT_NPROC " + text(limits.rlimitNproc()));
+        kinds.forEach(k -> m.put(k.kind(), k.mechanism()));
+        skipped.forEach((k, why) -> m.put(k + " skipped", why));
+        return m;
+    }
+
+    private static String join(List<Long> counts) {
+        return counts.stream().map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
+    private static String text(java.util.OptionalLong v) {
+        return v.isPresent() ? String.valueOf(v.getAsLong()) : "none";
+    }
+
+    /** Per kind: creation time per entity, RSS per entity, one value per count. */
+    @Override
+    public List<Samples> samples() {
+        List<Samples> all = new ArrayList<>();
+        for (ScaleKind k : kinds) {
+            all.add(Samples.of(k.kind() + " creation per entity", "ns",
+                    k.points().stream().mapToDouble(p -> (double) p.creationNanos() / p.count()).toArray()));
+            all.add(Samples.of(k.kind() + " RSS per entity", "bytes",
+                    k.points().stream().mapToDouble(p -> (double) p.rssBytes() / p.count()).toArray()));
+        }
+        return all;
+    }
+
+    /** Quantities against count for every kind: RSS, PSS, VmSize, PageTables, KernelStack, heap, creation time, and stack virtual/resident for platform threads. */
+    public List<Series> series() {
+        List<Series> all = new ArrayList<>();
+        for (ScaleKind k : kinds) {
+            all.add(series(k, "RSS", "bytes", ScalePoint::rssBytes));
+            all.add(series(k, "PSS", "bytes", ScalePoint::pssBytes));
+            all.add(series(k, "VmSize", "bytes", ScalePoint::vmSizeBytes));
+            all.add(series(k, "PageTables", "bytes", ScalePoint::pageTablesBytes));
+            all.add(series(k, "KernelStack", "bytes", ScalePoint::kernelStackBytes));
+            all.add(series(k, "heap", "bytes", ScalePoint::heapBytes));
+            all.add(series(k, "creation time", "ns", ScalePoint::creationNanos));
+            if (k.kind().equals(ScaleConfig.PLATFORM)) {
+                all.add(series(k, "stack virtual", "bytes", ScalePoint::stackVirtualBytes));
+                all.add(series(k, "stack resident", "bytes", ScalePoint::stackResidentBytes));
+            }
+        }
+        return all;
+    }
+
+    /** The series of one kind and quantity, e.g. ("processes", "PSS"). */
+    public Series series(String kind, String quantity) {
+        return series().stream().filter(s -> s.kind().equals(kind) && s.quantity().equals(quantity)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(kind + " " + quantity + " was not measured"));
+    }
+
+    private static Series series(ScaleKind k, String quantity, String unit, ToLongFunction<ScalePoint> y) {
+        return new Series(k.kind(), quantity, unit, k.points().stream().mapToDouble(ScalePoint::count).toArray(),
+                k.points().stream().mapToDouble(p -> y.applyAsLong(p)).toArray());
+    }
+}

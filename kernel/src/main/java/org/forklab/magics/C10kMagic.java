@@ -1,0 +1,136 @@
+package org.forklab.magics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.forklab.charts.ChartRenderingException;
+import org.forklab.charts.Quantity;
+import org.forklab.charts.SweepCharts;
+import org.forklab.charts.SweepSeries;
+import org.forklab.experiments.c10k.C10kConfig;
+import org.forklab.experiments.c10k.C10kExperiment;
+import org.forklab.experiments.c10k.C10kPoint;
+import org.forklab.experiments.c10k.C10kResult;
+import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.bench.Progress;
+import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.CapOptions;
+import org.forklab.magics.parse.ChecksConfiguration;
+import org.forklab.magics.parse.HelpOption;
+import org.forklab.magics.parse.LineMagic;
+import org.forklab.magics.parse.Range;
+import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.view.ExperimentRun;
+import org.forklab.magics.view.ExperimentView;
+import org.forklab.stats.Unit;
+import org.forklab.stats.format.Column;
+import org.forklab.stats.format.Table;
+import org.forklab.stats.format.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** %c10k: a loopback echo server holding K connections, as thread per connection, virtual threads and one selector. */
+@Command(name = "c10k", description = "Hold many connections: thread per connection vs virtual threads vs one selector loop.",
+        showDefaultValues = true, sortOptions = false)
+public final class C10kMagic implements LineMagic, ChecksConfiguration {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-s", "--servers"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            description = "Server designs, or all: threads, virtual-threads, selector.")
+    List<String> servers;
+
+    @Option(names = {"-k", "--clients"}, paramLabel = "COUNTS", split = ",", defaultValue = "10,100,1000",
+            description = "Connections held at once, each count with a fresh server.")
+    @Range(min = 1, max = 1_000_000)
+    List<Integer> clients;
+
+    @Option(names = {"-r", "--round-trips"}, paramLabel = "R", description = "Echo round trips per client.")
+    @Range(min = 1, max = 1_000_000)
+    int roundTrips = 20;
+
+    @Option(names = "--message", paramLabel = "BYTES", description = "Bytes per message.")
+    @Range(min = 1, max = 1 << 20)
+    int message = 64;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
+            description = "Stop the whole run after this long.")
+    @Range(min = 1, max = 3_600)
+    Duration timeout;
+
+    @Mixin
+    CapOptions caps;
+
+    @Mixin
+    ResultOptions result;
+
+    @Override
+    public void checkConfiguration() {
+        config();
+    }
+
+    C10kConfig config() {
+        List<String> s = servers.contains("all") ? C10kConfig.SERVERS
+                : servers.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
+        return C10kConfig.defaults().withServers(s).withClients(clients).withRoundTrips(roundTrips)
+                .withMessageBytes(message).withCaps(caps.caps()).withTimeLimit(timeout);
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        C10kConfig config = config();
+        Progress progress = bench.progress("%c10k");
+        C10kResult r;
+        try {
+            progress.step(config.servers().size() + " servers × " + config.clients().size() + " client counts", 0, 0);
+            r = C10kExperiment.run(config);
+        } catch (Exception | Error e) {
+            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
+            throw e;
+        }
+        ExperimentRun.finish(bench, progress, "%c10k", r, view(r), result);
+    }
+
+    /** Per server and client count: throughput, server memory and threads held; latency table; throughput sweep. */
+    public static Bundle view(C10kResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (C10kPoint p : r.points()) {
+            rows.add(List.of(p.server(), Integer.toString(p.clients()), String.format(Locale.ROOT, "%,.0f", p.roundTripsPerSecond()),
+                    Units.format(p.held().rssBytes() - p.idle().rssBytes(), Unit.BYTES),
+                    Long.toString(p.held().threads()), Long.toString(p.mismatches())));
+        }
+        Table table = new Table("A loopback echo server holding many connections",
+                List.of(Column.text("server"), Column.number("clients"), Column.number("round trips/s"),
+                        Column.number("server RSS held"), Column.number("server threads held"), Column.number("bad echoes")), rows);
+        List<String> notes = new ArrayList<>();
+        r.mechanisms().forEach((server, how) -> notes.add(server + ": " + how));
+        r.skipped().forEach((server, why) -> notes.add("not measured: " + server + " (" + why + ")"));
+        Bundle latency = ExperimentView.of("Round-trip latency per server and client count", "round-trip latency",
+                r.samples(), ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+        Bundle bundle = new Bundle(table.toText() + "\n" + latency.text(),
+                "<div class=\"forklab-result\">\n" + table.toHtml() + "</div>\n" + latency.html(), latency.chart());
+        try {
+            List<SweepSeries> series = new ArrayList<>();
+            for (String server : r.config().servers()) {
+                List<C10kPoint> mine = r.points().stream().filter(p -> p.server().equals(server)).toList();
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                double[] x = mine.stream().mapToDouble(C10kPoint::clients).toArray();
+                double[] y = mine.stream().mapToDouble(C10kPoint::roundTripsPerSecond).toArray();
+                series.add(new SweepSeries(server, x, y, y, y));
+            }
+            if (series.isEmpty()) {
+                return bundle;
+            }
+            return bundle.withChart(ExperimentView.render(SweepCharts.line("Echo throughput against connections held",
+                    Quantity.count("connections"), Quantity.count("round trips per second"), series)));
+        } catch (ChartRenderingException | IllegalArgumentException e) {
+            return bundle;
+        }
+    }
+}

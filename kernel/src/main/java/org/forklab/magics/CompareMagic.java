@@ -1,0 +1,129 @@
+package org.forklab.magics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.forklab.charts.Bar;
+import org.forklab.charts.BarCharts;
+import org.forklab.charts.BarSeries;
+import org.forklab.charts.ChartRenderingException;
+import org.forklab.charts.Quantity;
+import org.forklab.experiments.core.Samples;
+import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.bench.Html;
+import org.forklab.magics.parse.HelpOption;
+import org.forklab.magics.parse.JavaName;
+import org.forklab.magics.parse.LineMagic;
+import org.forklab.magics.save.ResultFiles;
+import org.forklab.magics.save.SavedResult;
+import org.forklab.magics.view.ExperimentView;
+import org.forklab.magics.view.SampleUnits;
+import org.forklab.spi.UsageError;
+import org.forklab.stats.Comparison;
+import org.forklab.stats.NamedSummary;
+import org.forklab.stats.Summary;
+import org.forklab.stats.Unit;
+import org.forklab.stats.format.ComparisonText;
+import org.forklab.stats.format.SummaryTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** %compare: results saved with --save (on this machine or others) side by side. */
+@Command(name = "compare", description = "Compare results saved with --save side by side: table, grouped bars, ratios.",
+        showDefaultValues = true, sortOptions = false)
+public final class CompareMagic implements LineMagic {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--condition", paramLabel = "TEXT",
+            description = "Only conditions whose name contains this text, e.g. fork.")
+    String condition;
+
+    @Option(names = "--as", paramLabel = "NAME", converter = JavaName.class,
+            description = "Bind the loaded results (a List of SavedResult) to this variable.")
+    String as;
+
+    @Parameters(paramLabel = "FILE", arity = "1..20", description = "Result files (.json) written by --save; the first is the baseline.")
+    List<String> files = new ArrayList<>();
+
+    @Override
+    public void run(Bench bench) {
+        List<SavedResult> results = files.stream().map(ResultFiles::load).toList();
+        bench.show(view(results, condition));
+        bench.bind(as, results);
+    }
+
+    /** Rows per result and condition, grouped bars of the medians with their intervals, ratios to the first. */
+    public static Bundle view(List<SavedResult> results, String filter) {
+        Set<String> conditions = new LinkedHashSet<>();
+        results.forEach(r -> r.samples().forEach(s -> {
+            if (s.size() > 0 && (filter == null || s.label().contains(filter))) {
+                conditions.add(s.label());
+            }
+        }));
+        if (conditions.isEmpty()) {
+            throw new UsageError("%compare: no condition " + (filter == null ? "with samples" : "contains '" + filter + "'")
+                    + " in " + String.join(", ", results.stream().map(SavedResult::name).toList()));
+        }
+        Unit unit = SampleUnits.of(sample(results.get(0), conditions).map(Samples::unit).orElse("ns"));
+        List<NamedSummary> rows = new ArrayList<>();
+        Map<String, List<Bar>> bars = new LinkedHashMap<>();
+        List<String> ratios = new ArrayList<>();
+        for (String c : conditions) {
+            Optional<Samples> baseline = find(results.get(0), c);
+            for (SavedResult r : results) {
+                Optional<Samples> s = find(r, c);
+                if (s.isEmpty() || SampleUnits.of(s.get().unit()) != unit) {
+                    continue;
+                }
+                Summary summary = Summary.of(s.get().values());
+                rows.add(new NamedSummary(r.name() + ": " + c, summary));
+                bars.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(new Bar(c, summary.median(),
+                        Math.min(summary.median(), summary.medianInterval().low()),
+                        Math.max(summary.median(), summary.medianInterval().high())));
+                if (r != results.get(0) && baseline.isPresent()) {
+                    ratios.add(c + ": " + ComparisonText.verdictLine(results.get(0).name(), r.name(),
+                            Comparison.of(baseline.get().values(), s.get().values())));
+                }
+            }
+        }
+        String title = "Saved results side by side (baseline " + results.get(0).name() + ")";
+        StringBuilder text = new StringBuilder(SummaryTable.text(title, rows, unit));
+        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(SummaryTable.html(title, rows, unit));
+        ratios.forEach(line -> text.append("* ").append(line).append('\n'));
+        if (!ratios.isEmpty()) {
+            html.append("<ul class=\"forklab-ratios\">\n");
+            ratios.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        for (SavedResult r : results) {
+            String line = r.name() + ": " + r.source() + " on " + r.machine();
+            text.append(line).append('\n');
+            html.append("<p><small>").append(Html.escape(line)).append("</small></p>\n");
+        }
+        Bundle bundle = Bundle.of(text.toString(), html.append("</div>\n").toString());
+        try {
+            List<BarSeries> series = new ArrayList<>();
+            bars.forEach((name, list) -> series.add(new BarSeries(name, list)));
+            return bundle.withChart(ExperimentView.render(BarCharts.grouped("Median per condition", "condition",
+                    new Quantity("median", unit), series)));
+        } catch (ChartRenderingException e) {
+            return new Bundle(bundle.text() + "note: " + e.getMessage() + "\n", bundle.html(), Optional.empty());
+        }
+    }
+
+    private static Optional<Samples> find(SavedResult r, String condition) {
+        return r.samples().stream().filter(s -> s.label().equals(condition) && s.size() > 0).findFirst();
+    }
+
+    private static Optional<Samples> sample(SavedResult r, Set<String> conditions) {
+        return r.samples().stream().filter(s -> conditions.contains(s.label())).findFirst();
+    }
+}

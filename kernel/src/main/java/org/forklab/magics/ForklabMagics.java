@@ -1,0 +1,54 @@
+package org.forklab.magics;
+
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
+import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.KernelScreen;
+import org.forklab.magics.bench.Session;
+import org.forklab.magics.parse.MagicDefinition;
+import org.forklab.spi.ExtensionContext;
+import org.forklab.spi.KernelExtension;
+import org.forklab.spi.PlainExtensionContext;
+
+/**
+ * Registers forklab's magics with a host. The forklab kernel finds this class through
+ * ServiceLoader; a stock IJava loads it with one start-up line:
+ * {@code org.forklab.magics.ForklabMagics.register(IJava.getKernelInstance(), IJava.getKernelInstance().getMagics());}
+ */
+public final class ForklabMagics implements KernelExtension {
+    private static volatile ExtensionContext host;
+
+    @Override
+    public void register(ExtensionContext context) {
+        host = context;
+        for (MagicDefinition magic : MagicCatalog.all()) {
+            if (magic.cell()) {
+                context.magics().registerCellMagic(magic.name(), (args, body) -> {
+                    MagicCall.cell(magic, args, body, bench(context));
+                    return null;
+                });
+                context.describeCellMagic(magic.name(), magic.summary());
+            } else {
+                context.magics().registerLineMagic(magic.name(), args -> {
+                    MagicCall.line(magic, args, bench(context));
+                    return null;
+                });
+                context.describeLineMagic(magic.name(), magic.summary());
+            }
+        }
+    }
+
+    /** For hosts that know nothing of forklab (stock IJava): results stay in {@link org.forklab.spi.Results}. */
+    public static void register(BaseKernel kernel, Magics magics) {
+        new ForklabMagics().register(new PlainExtensionContext(kernel, magics));
+    }
+
+    /** The context of the last registration, for the Java facade; null before any. */
+    static ExtensionContext host() {
+        return host;
+    }
+
+    static Bench bench(ExtensionContext context) {
+        return new Bench(new KernelScreen(context.kernel()), context::bind, Session.current());
+    }
+}

@@ -1,0 +1,153 @@
+package org.forklab.magics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.switching.Placement;
+import org.forklab.experiments.switching.SwitchConfig;
+import org.forklab.experiments.switching.SwitchExperiment;
+import org.forklab.experiments.switching.SwitchMode;
+import org.forklab.experiments.switching.SwitchResult;
+import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.bench.Progress;
+import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.ChecksConfiguration;
+import org.forklab.magics.parse.HelpOption;
+import org.forklab.magics.parse.LineMagic;
+import org.forklab.magics.parse.Range;
+import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.view.ExperimentRun;
+import org.forklab.magics.view.ExperimentView;
+import org.forklab.stats.Comparison;
+import org.forklab.stats.format.ComparisonText;
+import org.forklab.stats.format.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** %pingpong: a one-byte ping-pong between two threads or two processes; per switch = round trip / 2. */
+@Command(name = "pingpong", description = "Measure context switches with a one-byte ping-pong: threads vs processes, pinned or not.",
+        showDefaultValues = true, sortOptions = false)
+public final class PingPongMagic implements LineMagic, ChecksConfiguration {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-m", "--modes"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            description = "What carries the byte, or all: thread-pipe, process-pipe, thread-futex, java-pipe, java-handoff.")
+    List<String> modes;
+
+    @Option(names = {"-p", "--placements"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            description = "Where the two sides run, or all: same-cpu, two-cpus, scheduler.")
+    List<String> placements;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Fresh pairs per mode and placement, each kept apart.")
+    @Range(min = 1, max = 1_000)
+    int runs = 3;
+
+    @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Warm samples per run.")
+    @Range(min = 1, max = 100_000)
+    int samples = 50;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Round trips discarded at the start of each run.")
+    @Range(min = 0, max = 1_000_000)
+    int warmup = 200;
+
+    @Option(names = "--cold", paramLabel = "N", description = "First round trips timed one by one and shown apart.")
+    @Range(min = 0, max = 1_000)
+    int cold = 3;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Round trips per sample; 0 picks so a sample lasts at least 20 µs.")
+    @Range(min = 0, max = 1_000_000)
+    int batch;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
+            description = "Stop the whole run after this long.")
+    @Range(min = 1, max = 3_600)
+    Duration timeout;
+
+    @Mixin
+    ResultOptions result;
+
+    @Override
+    public void checkConfiguration() {
+        config();
+    }
+
+    SwitchConfig config() {
+        List<SwitchMode> m = modes.contains("all") ? List.of(SwitchMode.values())
+                : modes.stream().map(SwitchMode::parse).distinct().toList();
+        List<Placement> p = placements.contains("all") ? List.of(Placement.values())
+                : placements.stream().map(Placement::parse).distinct().toList();
+        return new SwitchConfig(m, p, runs, samples, warmup, cold, batch, timeout);
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        SwitchConfig config = config();
+        Progress progress = bench.progress("%pingpong");
+        SwitchResult r;
+        try {
+            progress.step(config.modes().size() + " modes × " + config.placements().size() + " placements × "
+                    + config.runs() + " runs", 0, 0);
+            r = SwitchExperiment.run(config);
+        } catch (Exception | Error e) {
+            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
+            throw e;
+        }
+        ExperimentRun.finish(bench, progress, "%pingpong", r, view(r), result);
+    }
+
+    /** Per switch (round trip / 2) per mode and placement, runs pooled in the table and told apart in notes. */
+    public static Bundle view(SwitchResult r) {
+        List<Samples> pooled = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (SwitchMode mode : SwitchMode.values()) {
+            for (Placement placement : Placement.values()) {
+                List<SwitchResult.Run> runs = r.runsOf(mode, placement);
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                pooled.add(pool(mode.label() + ", " + placement.word() + ", per switch", runs));
+                double[] medians = runs.stream().mapToDouble(SwitchResult.Run::medianPerSwitchNs).toArray();
+                double lo = Arrays.stream(medians).min().orElse(0);
+                double hi = Arrays.stream(medians).max().orElse(0);
+                if (runs.size() > 1 && lo > 0 && hi > 1.5 * lo) {
+                    List<String> seen = runs.stream().map(run -> run.initiatorCpu() + "/" + run.partnerCpu()).toList();
+                    String why = seen.stream().distinct().count() > 1
+                            ? "the pair landed on different CPUs from run to run"
+                            : "the CPUs were the same in every run, so other load on the machine"
+                            + (MachineFacts.hypervisor() ? " or the hypervisor" : "") + " differed between runs";
+                    notes.add(String.format(Locale.ROOT, "%s, %s: run medians differ %.1f× (%s); CPUs seen per run %s: %s",
+                            mode.label(), placement.word(), hi / lo,
+                            Arrays.stream(medians).mapToObj(Units::duration).collect(Collectors.joining(", ")),
+                            String.join(", ", seen), why));
+                }
+            }
+        }
+        for (Placement placement : Placement.values()) {
+            List<SwitchResult.Run> threads = r.runsOf(SwitchMode.THREAD_PIPE, placement);
+            List<SwitchResult.Run> processes = r.runsOf(SwitchMode.PROCESS_PIPE, placement);
+            if (!threads.isEmpty() && !processes.isEmpty()) {
+                notes.add(placement.word() + ": " + ComparisonText.verdictLine("threads", "processes",
+                        Comparison.of(pool("", threads).values(), pool("", processes).values())));
+            }
+        }
+        r.skipped().forEach(s -> notes.add("not measured: " + s.mode().label() + ", " + s.placement().word()
+                + " (" + s.reason() + ")"));
+        return ExperimentView.of("Context switches: one-byte ping-pong, time per switch", "time per switch", pooled,
+                ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+    }
+
+    private static Samples pool(String label, List<SwitchResult.Run> runs) {
+        List<Samples> halves = runs.stream().map(SwitchResult.Run::perSwitch).toList();
+        double[] values = halves.stream().flatMapToDouble(s -> Arrays.stream(s.values())).toArray();
+        double[] cold = halves.stream().flatMapToDouble(s -> Arrays.stream(s.cold())).toArray();
+        return new Samples(label, halves.get(0).unit(), values, cold, halves.get(0).opsPerSample());
+    }
+}

@@ -1,0 +1,173 @@
+package org.forklab.magics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.forklab.charts.ChartRenderingException;
+import org.forklab.charts.Quantity;
+import org.forklab.charts.ScatterCharts;
+import org.forklab.experiments.core.Caps;
+import org.forklab.experiments.scale.ScaleConfig;
+import org.forklab.experiments.scale.ScaleExperiment;
+import org.forklab.experiments.scale.ScaleResult;
+import org.forklab.experiments.scale.Series;
+import org.forklab.experiments.scale.Slope;
+import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.bench.Html;
+import org.forklab.magics.bench.Progress;
+import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.ByteSize;
+import org.forklab.magics.parse.ChecksConfiguration;
+import org.forklab.magics.parse.HelpOption;
+import org.forklab.magics.parse.LineMagic;
+import org.forklab.magics.parse.Range;
+import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.view.ExperimentRun;
+import org.forklab.magics.view.ExperimentView;
+import org.forklab.magics.view.SampleUnits;
+import org.forklab.stats.format.Column;
+import org.forklab.stats.format.Table;
+import org.forklab.stats.format.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** %scale: memory and creation time against count for threads, virtual threads and processes; the slope per entity. */
+@Command(name = "scale", description = "Measure memory and creation time per thread, virtual thread and process (slope over counts).",
+        showDefaultValues = true, sortOptions = false)
+public final class ScaleMagic implements LineMagic, ChecksConfiguration {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-k", "--kinds"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            description = "What to create, or all: platform-threads, virtual-threads, processes.")
+    List<String> kinds;
+
+    @Option(names = "--threads", paramLabel = "COUNTS", split = ",", defaultValue = "25,50,100,200",
+            description = "Platform thread counts.")
+    @Range(min = 1, max = 1_000_000)
+    List<Long> threads;
+
+    @Option(names = "--virtual", paramLabel = "COUNTS", split = ",", defaultValue = "500,1000,2000,4000",
+            description = "Virtual thread counts.")
+    @Range(min = 1, max = 10_000_000)
+    List<Long> virtual;
+
+    @Option(names = "--processes", paramLabel = "COUNTS", split = ",", defaultValue = "4,8,12,16",
+            description = "Idle process counts.")
+    @Range(min = 1, max = 100_000)
+    List<Long> processes;
+
+    @Option(names = "--stack", paramLabel = "SIZE", converter = ByteSize.Converter.class,
+            description = "Stack size asked for each platform thread (default: the JVM's -Xss).")
+    @Range(min = 64 << 10, max = 1L << 30)
+    ByteSize stack;
+
+    @Option(names = "--max-threads", paramLabel = "N", description = "Raise the thread safety cap.")
+    @Range(min = 1, max = 10_000_000)
+    Long maxThreads;
+
+    @Option(names = "--max-virtual-threads", paramLabel = "N", description = "Raise the virtual-thread safety cap.")
+    @Range(min = 1, max = 100_000_000)
+    Long maxVirtualThreads;
+
+    @Option(names = "--max-processes", paramLabel = "N", description = "Raise the process safety cap.")
+    @Range(min = 1, max = 1_000_000)
+    Long maxProcesses;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
+            description = "Stop the whole run after this long.")
+    @Range(min = 1, max = 3_600)
+    Duration timeout;
+
+    @Mixin
+    ResultOptions result;
+
+    @Override
+    public void checkConfiguration() {
+        config();
+    }
+
+    ScaleConfig config() {
+        List<String> k = kinds.contains("all") ? ScaleConfig.KINDS
+                : kinds.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
+        ScaleConfig c = ScaleConfig.defaults().withKinds(k).withThreadCounts(threads).withVirtualCounts(virtual)
+                .withProcessCounts(processes).withThreadStackBytes(stack == null ? 0 : stack.bytes()).withTimeLimit(timeout);
+        if (maxThreads != null || maxVirtualThreads != null || maxProcesses != null) {
+            c = c.withCapsRaisedTo(new Caps(orZero(maxThreads), orZero(maxProcesses), orZero(maxVirtualThreads), 0));
+        }
+        return c;
+    }
+
+    private static long orZero(Long v) {
+        return v == null ? 0 : v;
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        ScaleConfig config = config();
+        Progress progress = bench.progress("%scale");
+        ScaleResult r;
+        try {
+            progress.step(String.join(", ", config.kinds()), 0, 0);
+            r = ScaleExperiment.run(config);
+        } catch (Exception | Error e) {
+            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
+            throw e;
+        }
+        ExperimentRun.finish(bench, progress, "%scale", r, view(r), result);
+    }
+
+    /** Slopes per entity with their intervals, the claims, the machine's limits, and RSS against count. */
+    public static Bundle view(ScaleResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Series s : r.series()) {
+            if (s.x().length < 2) {
+                continue;
+            }
+            Slope fit = s.fit();
+            var unit = SampleUnits.of(s.unit());
+            rows.add(List.of(s.kind(), s.quantity(), Units.format(fit.slope(), unit),
+                    Double.isNaN(fit.slopeCi95()) ? "n/a" : "± " + Units.format(fit.slopeCi95(), unit),
+                    Units.format(fit.intercept(), unit), String.format(Locale.ROOT, "%.3f", fit.rSquared()),
+                    Integer.toString(fit.points())));
+        }
+        Table table = new Table("Cost per entity: least-squares slope over the counts",
+                List.of(Column.text("kind"), Column.text("quantity"), Column.number("per entity"), Column.number("95 % CI"),
+                        Column.number("fixed part"), Column.number("R²"), Column.number("counts")), rows);
+        List<ClaimOutcome> claims = ClaimOutcome.forResult(r, r.environment());
+        Bundle claimsPart = ExperimentView.of("The lesson's claims", "x", List.of(), claims, notes(r), r.environment());
+        String text = table.toText() + claimsPart.text();
+        String html = "<div class=\"forklab-result\">\n" + table.toHtml() + claimsPart.html() + "</div>\n";
+        Bundle bundle = Bundle.of(text, html);
+        try {
+            Series rss = r.series().stream().filter(s -> s.quantity().equals("RSS") && s.x().length >= 2).findFirst()
+                    .orElse(null);
+            if (rss == null) {
+                return bundle;
+            }
+            return bundle.withChart(ExperimentView.render(ScatterCharts.withFit("Resident memory against count: " + rss.kind(),
+                    org.forklab.charts.Quantity.count(rss.kind()), new Quantity("RSS", org.forklab.stats.Unit.BYTES),
+                    rss.x(), rss.y())));
+        } catch (ChartRenderingException | IllegalArgumentException e) {
+            return bundle;
+        }
+    }
+
+    private static List<String> notes(ScaleResult r) {
+        List<String> notes = new ArrayList<>();
+        r.skipped().forEach((k, why) -> notes.add("not measured: " + k + " (" + why + ")"));
+        notes.add(String.format(Locale.ROOT, "limits here: threads-max %d, pid_max %d, container tasks %s; the lesson's"
+                        + " 'typical maximum' of 1,000–10,000 threads and 100–1,000 processes is a workload figure, these are"
+                        + " the hard ceilings", r.limits().threadsMax(), r.limits().pidMax(),
+                r.limits().cgroupPidsMax().isPresent() ? String.valueOf(r.limits().cgroupPidsMax().getAsLong()) : "unlimited"));
+        return notes;
+    }
+
+    static String escape(String s) {
+        return Html.escape(s);
+    }
+}

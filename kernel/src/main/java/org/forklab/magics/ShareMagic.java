@@ -1,0 +1,97 @@
+package org.forklab.magics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.forklab.experiments.share.ShareConfig;
+import org.forklab.experiments.share.ShareExperiment;
+import org.forklab.experiments.share.ShareResult;
+import org.forklab.experiments.share.ShareRow;
+import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.bench.Html;
+import org.forklab.magics.bench.Progress;
+import org.forklab.magics.parse.CapOptions;
+import org.forklab.magics.parse.ChecksConfiguration;
+import org.forklab.magics.parse.HelpOption;
+import org.forklab.magics.parse.LineMagic;
+import org.forklab.magics.parse.Range;
+import org.forklab.magics.parse.JavaName;
+import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.view.ExperimentRun;
+import org.forklab.magics.view.ExperimentView;
+import org.forklab.stats.format.Column;
+import org.forklab.stats.format.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** %share: the lesson's resource table, each row observed in W threads and in W processes. */
+@Command(name = "share", description = "Observe what threads share and processes own: ids, stacks, heap, descriptors, globals.",
+        showDefaultValues = true, sortOptions = false)
+public final class ShareMagic implements LineMagic, ChecksConfiguration {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "W", description = "Threads, and child processes, to observe.")
+    @Range(min = 1, max = ShareConfig.MAX_WORKERS)
+    int workers = 2;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "60s",
+            description = "Stop the whole run after this long.")
+    @Range(min = 1, max = 3_600)
+    Duration timeout;
+
+    @Mixin
+    CapOptions caps;
+
+    @Option(names = "--as", paramLabel = "NAME", converter = JavaName.class,
+            description = "Bind the result object to this variable for later Java cells.")
+    String as;
+
+    @Override
+    public void checkConfiguration() {
+        config();
+    }
+
+    ShareConfig config() {
+        return ShareConfig.defaults(caps.caps()).withWorkers(workers).withTimeLimit(timeout);
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        ShareConfig config = config();
+        Progress progress = bench.progress("%share");
+        ShareResult r;
+        try {
+            progress.step(config.workers() + " threads and " + config.workers() + " processes", 0, 0);
+            r = ShareExperiment.run(config);
+        } catch (Exception | Error e) {
+            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
+            throw e;
+        }
+        ExperimentRun.finish(bench, progress, "%share", r, view(r), ResultOptions.bindingOnly(as));
+    }
+
+    /** The resource table as observed, with where each row was observed. */
+    public static Bundle view(ShareResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ShareRow row : r.rows()) {
+            rows.add(List.of(row.resource(), row.threads(), row.processes(), row.shows(), row.source()));
+        }
+        Table table = new Table("What threads share and processes own, observed with " + r.config().workers() + " of each",
+                List.of(Column.text("resource"), Column.text("threads"), Column.text("processes"), Column.text("shows"),
+                        Column.text("observed by")), rows);
+        StringBuilder text = new StringBuilder(table.toText());
+        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml());
+        r.nativeSkipped().ifPresent(why -> {
+            text.append("note: native rows not observed: ").append(why).append('\n');
+            html.append("<p>note: native rows not observed: ").append(Html.escape(why)).append("</p>\n");
+        });
+        String machine = ExperimentView.machineLine(r.environment());
+        text.append(machine).append('\n');
+        html.append("<p><small>").append(Html.escape(machine)).append("</small></p>\n</div>\n");
+        return Bundle.of(text.toString(), html.toString());
+    }
+}

@@ -1,0 +1,193 @@
+package org.forklab.magics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.forklab.experiments.core.Caps;
+import org.forklab.experiments.core.Deadline;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.Limits;
+import org.forklab.experiments.cost.CostConfig;
+import org.forklab.experiments.cost.CostExperiment;
+import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.cost.CostVariant;
+import org.forklab.experiments.cost.PageKind;
+import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.Progress;
+import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.ByteSize;
+import org.forklab.magics.parse.ChecksConfiguration;
+import org.forklab.magics.parse.HelpOption;
+import org.forklab.magics.parse.LineMagic;
+import org.forklab.magics.parse.Range;
+import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.view.ExperimentRun;
+import org.forklab.magics.view.ExperimentView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** %spawn: what creating a thread, a task or a process costs here, next to the lesson's table. */
+@Command(name = "spawn", description = "Measure the cost of creating threads, tasks and processes (Java and native).",
+        showDefaultValues = true, sortOptions = false)
+public final class SpawnMagic implements LineMagic, ChecksConfiguration {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-v", "--variants"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            description = "Mechanisms, comma-separated, or all: platform-thread, virtual-thread, executor-latency,"
+                    + " executor-throughput, process-builder, fork, fork-call, vfork, fork-exec, vfork-exec, posix-spawn, pthread.")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Warm samples per mechanism.")
+    @Range(min = 1, max = 100_000)
+    int samples = 30;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Operations run and discarded first.")
+    @Range(min = 0, max = 1_000_000)
+    int warmup = 20;
+
+    @Option(names = "--cold", paramLabel = "N", description = "First operations timed one by one and shown apart.")
+    @Range(min = 0, max = 1_000)
+    int cold = 3;
+
+    @Option(names = "--executor-threads", paramLabel = "N", description = "Worker threads of the executor variants.")
+    @Range(min = 1, max = 10_000)
+    int executorThreads = 1;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Tasks per sample of executor-throughput.")
+    @Range(min = 1, max = 1_000_000)
+    int batch = 1_000;
+
+    @Option(names = "--exec", paramLabel = "PROGRAM", description = "Absolute path of the program the exec variants start.")
+    String exec = "/bin/true";
+
+    @Option(names = "--fork-memory", paramLabel = "SIZES", split = ",", converter = ByteSize.Converter.class,
+            defaultValue = "0,64m", description = "Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers the lesson's 1 GB row).")
+    @Range(min = 0, max = 64L << 30)
+    List<ByteSize> forkMemory;
+
+    @Option(names = "--pages", paramLabel = "KINDS", split = ",", defaultValue = "small,huge",
+            description = "Page kinds for the fork sweep: small (4 KB), huge (transparent huge pages).")
+    List<String> pages;
+
+    @Option(names = "--launch", paramLabel = "MECHANISMS", split = ",", defaultValue = "none",
+            description = "JDK launch mechanisms to compare in child JVMs: POSIX_SPAWN, FORK, VFORK, or none.")
+    List<String> launch;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE", converter = ByteSize.Converter.class,
+            description = "Raise the memory safety cap (default a quarter of this machine's budget).")
+    @Range(min = 1 << 20, max = 1L << 50)
+    ByteSize maxMemory;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
+            description = "Stop the whole run after this long.")
+    @Range(min = 1, max = 3_600)
+    Duration timeout;
+
+    @Mixin
+    ResultOptions result;
+
+    @Override
+    public void checkConfiguration() {
+        config();
+    }
+
+    /** The experiment's configuration from the options; refusals are one line. */
+    CostConfig config() {
+        List<CostVariant> chosen = variants.isEmpty() || variants.contains("all")
+                ? List.of(CostVariant.values()) : variants.stream().map(CostVariant::parse).distinct().toList();
+        List<PageKind> kinds = pages.stream().map(PageKind::parse).distinct().toList();
+        List<String> mechanisms = launch.contains("none") ? List.of() : launch;
+        Caps caps = Caps.defaults();
+        if (maxMemory != null) {
+            Limits limits = Limits.read();
+            caps = caps.raisedTo(new Caps(0, 0, 0, maxMemory.bytes()), limits.hardCaps());
+        }
+        return CostConfig.defaults().withVariants(chosen).withSamples(samples).withWarmupOps(warmup).withColdOps(cold)
+                .withExecutorThreads(executorThreads).withThroughputBatch(batch).withExecPath(exec)
+                .withForkTouchBytes(forkMemory.stream().map(ByteSize::bytes).toList()).withForkPages(kinds)
+                .withLaunchMechanisms(mechanisms).withCaps(caps).withTimeLimit(timeout);
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        CostConfig config = config();
+        Progress progress = bench.progress("%spawn");
+        CostResult r;
+        try {
+            r = runInPhases(config, progress);
+        } catch (Exception | Error e) {
+            progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
+            throw e;
+        }
+        ExperimentRun.finish(bench, progress, "%spawn", r, view(r), result);
+    }
+
+    /**
+     * One call of the experiment per mechanism, then the fork sweep, then the launch mechanisms,
+     * so the progress display can say what runs; the parts are joined into one result.
+     */
+    static CostResult runInPhases(CostConfig config, Progress progress) throws Exception {
+        Deadline deadline = Deadline.after(config.timeLimit());
+        CostConfig bare = config.withForkTouchBytes(List.of()).withLaunchMechanisms(List.of());
+        List<CostConfig> phases = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (CostVariant v : config.variants()) {
+            phases.add(bare.withVariants(List.of(v)));
+            names.add(v.word());
+        }
+        if (!config.forkTouchBytes().isEmpty()) {
+            phases.add(bare.withVariants(List.of()).withForkTouchBytes(config.forkTouchBytes()));
+            names.add("fork after touching memory");
+        }
+        if (!config.launchMechanisms().isEmpty()) {
+            phases.add(bare.withVariants(List.of()).withLaunchMechanisms(config.launchMechanisms()));
+            names.add("JDK launch mechanisms");
+        }
+        List<CostResult.VariantSamples> variants = new ArrayList<>();
+        List<CostResult.ForkPoint> sweep = new ArrayList<>();
+        List<CostResult.LaunchRun> launches = new ArrayList<>();
+        List<CostResult.Skipped> skipped = new ArrayList<>();
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 0; i < phases.size(); i++) {
+            deadline.check();
+            progress.step(names.get(i), i, phases.size());
+            long left = Math.max(1, (long) Math.ceil(deadline.remainingNanos() / 1e9));
+            CostResult part = CostExperiment.run(phases.get(i).withTimeLimit(Duration.ofSeconds(left)));
+            variants.addAll(part.variants());
+            sweep.addAll(part.forkSweep());
+            launches.addAll(part.launchMechanisms());
+            skipped.addAll(part.skipped());
+            if (settings.isEmpty()) {
+                settings.putAll(part.settings());
+            }
+        }
+        progress.step("statistics and chart", phases.size(), phases.size());
+        // The parts ran with one variant each; the joined settings describe the whole run.
+        settings.put("variants", String.join(",", config.variants().stream().map(CostVariant::word).toList()));
+        settings.put("fork memory (bytes)", String.join(",", config.forkTouchBytes().stream().map(String::valueOf).toList()));
+        settings.put("compared launch mechanisms", config.launchMechanisms().isEmpty() ? "none"
+                : String.join(",", config.launchMechanisms()));
+        settings.put("time limit (s)", String.valueOf(config.timeLimit().toSeconds()));
+        return new CostResult(Environment.current(), settings, variants, sweep, launches, skipped);
+    }
+
+    /** The bundle for a cost result: every condition's samples, its claims, skipped lines. */
+    public static org.forklab.magics.bench.Bundle view(CostResult r) {
+        List<String> notes = new ArrayList<>();
+        r.skipped().forEach(s -> notes.add("not measured: " + s.label() + " (" + s.reason() + ")"));
+        r.launchMechanisms().forEach(l -> {
+            l.warning().ifPresent(w -> notes.add(l.mechanism() + ": the JDK warned: " + w));
+            l.unavailable().ifPresent(u -> notes.add(l.mechanism() + " not available: " + u));
+        });
+        r.forkSweep().stream().filter(p -> p.pages() == PageKind.HUGE && p.anonHugeBytes() >= 0).forEach(p ->
+                notes.add("fork after touching " + ByteSize.format(p.touchBytes()) + " asked for huge pages; "
+                        + ByteSize.format(p.anonHugeBytes()) + " of it really sat on them (AnonHugePages)"));
+        return ExperimentView.of("Creating work: threads, tasks and processes", "time per operation", r.samples(),
+                ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+    }
+}

@@ -1,0 +1,242 @@
+package org.forklab.magics.parse;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.forklab.spi.UsageError;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Hands a magic's already split arguments to picocli and turns every way they can be wrong into
+ * one {@link UsageError} line. Ranges declared with {@link Range} are checked here and shown in
+ * the generated help, so that each is written once.
+ */
+public final class MagicParser {
+    /** Help is laid out for this many columns whatever the terminal, so help texts are stable. */
+    public static final int HELP_WIDTH = 100;
+    private static final int MAX_ECHO = 120;
+
+    private MagicParser() {
+    }
+
+    /**
+     * Fills {@code command}'s fields from {@code args}. Returns the usage text when help was asked
+     * for (the command must then not run), empty when the command is ready to run.
+     */
+    public static Optional<String> parse(String magic, Object command, List<String> args) {
+        CommandLine line = commandLine(magic, command);
+        try {
+            line.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new UsageError(magic + ": " + describe(e) + " (see " + magic + " --help)");
+        }
+        if (line.isUsageHelpRequested()) {
+            return Optional.of(line.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+        for (Object part : parts(line.getCommandSpec())) {
+            checkRanges(magic, part);
+        }
+        return Optional.empty();
+    }
+
+    /** The generated help of {@code command}, laid out for {@link #HELP_WIDTH} columns. */
+    public static String usage(String magic, Object command) {
+        return commandLine(magic, command).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    /** picocli's model of {@code command} with every {@link Range} added to its option's help. */
+    public static CommandLine commandLine(String magic, Object command) {
+        CommandSpec spec = CommandSpec.forAnnotatedObject(command);
+        spec.name(magic);
+        // The command's options include those of its mixins; their setters still point at the
+        // mixins' fields. All are removed and added back in declaration order, ranged ones with
+        // their range appended, so the help keeps the order the magic declares.
+        List<OptionSpec> declared = List.copyOf(spec.options());
+        declared.forEach(spec::remove);
+        for (OptionSpec option : declared) {
+            OptionSpec.Builder builder = OptionSpec.builder(option);
+            if (option.userObject() instanceof Field field && field.isAnnotationPresent(Range.class)) {
+                String[] description = option.description().clone();
+                int last = description.length - 1;
+                description[last] = description[last] + " " + rangeText(field);
+                builder.description(description);
+            }
+            if (emptyByDefault(option)) {
+                builder.showDefaultValue(CommandLine.Help.Visibility.NEVER);
+            }
+            spec.addOption(builder.build());
+        }
+        // "Default: []" under a list says nothing; positional lists hide it too.
+        for (PositionalParamSpec positional : List.copyOf(spec.positionalParameters())) {
+            if (emptyByDefault(positional)) {
+                spec.remove(positional);
+                spec.addPositional(PositionalParamSpec.builder(positional)
+                        .showDefaultValue(CommandLine.Help.Visibility.NEVER).build());
+            }
+        }
+        CommandLine line = new CommandLine(spec);
+        line.setUsageHelpWidth(HELP_WIDTH);
+        line.setUsageHelpAutoWidth(false);
+        // "@file" would read arguments from a file: surprising in a notebook, so it is off.
+        line.setExpandAtFiles(false);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setOverwrittenOptionsAllowed(true);
+        return line;
+    }
+
+    private static boolean emptyByDefault(picocli.CommandLine.Model.ArgSpec arg) {
+        return arg.defaultValue() == null && arg.initialValue() instanceof java.util.Collection<?> c && c.isEmpty();
+    }
+
+    /** "(1..10000)", "(0.1s..600s)", "(4k..1g)". */
+    public static String rangeText(Field field) {
+        Range range = field.getAnnotation(Range.class);
+        Class<?> type = elementType(field);
+        return "(" + format(type, range.min()) + ".." + format(type, range.max()) + ")";
+    }
+
+    /** The field's type, or its element type for a list. */
+    static Class<?> elementType(Field field) {
+        if (java.util.Collection.class.isAssignableFrom(field.getType())
+                && field.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return field.getType();
+    }
+
+    private static String format(Class<?> type, double value) {
+        if (type == Duration.class) {
+            return number(value) + "s";
+        }
+        if (type == ByteSize.class) {
+            return ByteSize.format((long) value);
+        }
+        return number(value);
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%s", value);
+    }
+
+    private static void checkRanges(String magic, Object part) {
+        for (Class<?> c = part.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                Range range = field.getAnnotation(Range.class);
+                if (range == null) {
+                    continue;
+                }
+                for (Object element : values(field, part)) {
+                    Double value = numeric(element, field);
+                    if (value != null && !(value >= range.min() && value <= range.max())) {
+                        throw new UsageError(String.format(Locale.ROOT, "%s: %s %s is out of range: accepted %s to %s (see %s --help)",
+                                magic, optionName(field), format(elementType(field), value),
+                                format(elementType(field), range.min()), format(elementType(field), range.max()), magic));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The field's value, or each element when it holds a list (e.g. --fork-memory 0,64m). */
+    private static List<Object> values(Field field, Object owner) {
+        try {
+            field.setAccessible(true);
+            Object value = field.get(owner);
+            if (value instanceof java.util.Collection<?> c) {
+                return new ArrayList<>(c);
+            }
+            List<Object> one = new ArrayList<>();
+            one.add(value);
+            return one;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Double numeric(Object value, Field field) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof Duration d) {
+            return d.toNanos() / 1e9;
+        }
+        if (value instanceof ByteSize s) {
+            return (double) s.bytes();
+        }
+        if (value == null) {
+            return null;
+        }
+        throw new IllegalStateException("@Range on a non-numeric field " + field);
+    }
+
+    private static String optionName(Field field) {
+        CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
+        if (option == null) {
+            return field.getName();
+        }
+        return Arrays.stream(option.names()).filter(n -> n.startsWith("--")).findFirst().orElse(option.names()[0]);
+    }
+
+    private static List<Object> parts(CommandSpec spec) {
+        List<Object> parts = new ArrayList<>();
+        for (CommandSpec s : allSpecs(spec)) {
+            parts.add(s.userObject());
+        }
+        return parts;
+    }
+
+    private static List<CommandSpec> allSpecs(CommandSpec spec) {
+        List<CommandSpec> all = new ArrayList<>();
+        all.add(spec);
+        for (CommandSpec mixin : spec.mixins().values()) {
+            all.addAll(allSpecs(mixin));
+        }
+        return all;
+    }
+
+    /** One line for a picocli complaint, with its did-you-mean when it has one. */
+    static String describe(ParameterException e) {
+        String message = oneLine(e.getMessage());
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                message += "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+            }
+        }
+        return message;
+    }
+
+    /** {@code text} as one line: every whitespace run one space, long words clipped. */
+    public static String oneLine(String text) {
+        if (text == null || text.isBlank()) {
+            return "invalid arguments";
+        }
+        // Whitespace runs (a user's tab or line break inside a value too) become one space, so
+        // the message stays one line whatever was typed.
+        String first = text.strip().replaceAll("\\s+", " ");
+        StringBuilder out = new StringBuilder();
+        for (String word : first.split(" ")) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(clip(word));
+        }
+        return out.toString();
+    }
+
+    /** A user's word cut to a readable length, so a 5,000-digit number does not fill the cell. */
+    public static String clip(String word) {
+        return word.length() <= MAX_ECHO ? word : word.substring(0, MAX_ECHO - 1) + "…";
+    }
+}

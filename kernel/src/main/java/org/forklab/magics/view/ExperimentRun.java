@@ -1,0 +1,37 @@
+package org.forklab.magics.view;
+
+import org.forklab.experiments.core.Measured;
+import org.forklab.magics.bench.Bench;
+import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.bench.Progress;
+import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.save.ResultFiles;
+
+/**
+ * The common end of every experiment magic: record the result in the session, bind it, save it,
+ * and replace the progress display with the result's bundle.
+ */
+public final class ExperimentRun {
+    private ExperimentRun() {
+    }
+
+    public static void finish(Bench bench, Progress progress, String source, Object result, Bundle bundle,
+                              ResultOptions options) {
+        bench.session().record(source, result);
+        bench.bind(options.as, result);
+        Bundle shown = bundle;
+        if (options.save != null && result instanceof Measured measured) {
+            String saved;
+            try {
+                saved = ResultFiles.save(options.save, source, measured).toString();
+            } catch (RuntimeException e) {
+                progress.finish(bundle); // the measurement stays on screen; the error line follows it
+                throw e;
+            }
+            shown = new Bundle(bundle.text() + "saved: " + saved + " and its .csv\n",
+                    bundle.html() + "<p><small>saved: " + org.forklab.magics.bench.Html.escape(saved)
+                            + " and its .csv</small></p>\n", bundle.chart());
+        }
+        progress.finish(shown);
+    }
+}

@@ -1,0 +1,60 @@
+package org.forklab.ijavacompat;
+
+import org.forklab.experiments.core.ChildResult;
+import org.forklab.experiments.core.ChildSpec;
+import org.forklab.experiments.core.Children;
+import org.forklab.experiments.core.JavaChild;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The magics jar in a stock IJava: a child JVM with basekernel and the IJava stand-in on its
+ * class path (no forklab class) runs the README's one-line start-up script (docs/ijava-startup.jsh)
+ * and calls magics through basekernel's registry. Runs after packaging, on the built jar.
+ */
+class StockIJavaCompatibilityIT {
+    private static final Path MAGICS_JAR = Path.of("target/forklab-magics.jar");
+    private static final Path STARTUP = Path.of("../docs/ijava-startup.jsh");
+
+    @Test
+    void theMagicsJarLoadsAndRunsWithBasekernelAlone() throws Exception {
+        assertTrue(Files.isRegularFile(MAGICS_JAR), "package first: " + MAGICS_JAR.toAbsolutePath());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(JavaChild.javaBinary());
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-cp");
+        cmd.add(hostClassPath());
+        cmd.add(StockIJavaHost.class.getName());
+        cmd.add(MAGICS_JAR.toAbsolutePath().toString());
+        cmd.add(STARTUP.toAbsolutePath().toString());
+        ChildResult r = Children.run(ChildSpec.of(cmd, Duration.ofMinutes(2)));
+        assertTrue(r.succeeded(), r.describeFailure() + "\n" + r.stdout());
+        List<String> lines = r.stdoutLines();
+        assertEquals(List.of(), lines.stream().filter(l -> l.startsWith("rejected") || l.startsWith("exception")
+                || l.startsWith("  ")).toList(), r.stdout());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("display [1-9][0-9]*")), "%env displayed HTML:\n" + r.stdout());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("usage UsageError: %race: ") && l.contains("--bogus")),
+                "a bad option is one UsageError line:\n" + r.stdout());
+        assertTrue(lines.contains("kernel-classes false"), "no forklab kernel class is visible:\n" + r.stdout());
+    }
+
+    /** This JVM's class path less forklab's own classes: test classes, basekernel and its libraries. */
+    private static String hostClassPath() {
+        List<String> keep = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> p.endsWith("test-classes") || p.contains("jupyter-jvm-basekernel")
+                        || p.contains("jeromq") || p.contains("jnacl") || p.contains("gson"))
+                .collect(Collectors.toList());
+        assertTrue(keep.stream().anyMatch(p -> p.contains("jupyter-jvm-basekernel")), keep.toString());
+        return String.join(File.pathSeparator, keep);
+    }
+}

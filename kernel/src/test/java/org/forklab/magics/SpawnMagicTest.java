@@ -1,0 +1,95 @@
+package org.forklab.magics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.forklab.experiments.core.ProcessTree;
+import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.cost.CostVariant;
+import org.forklab.magics.parse.MagicDefinition;
+import org.forklab.magics.save.ResultFiles;
+import org.forklab.magics.save.SavedResult;
+import org.forklab.spi.UsageError;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** %spawn at tiny sizes: the display bundle, the progress display, --as and --save. */
+class SpawnMagicTest {
+    private final MagicDefinition spawn = MagicCatalog.find("spawn", false).orElseThrow();
+    private final RecordingScreen screen = new RecordingScreen();
+
+    @AfterEach
+    void nothingLeftBehind() {
+        assertEquals(List.of(), ProcessTree.descendants());
+    }
+
+    @Test
+    void bundleHasTextHtmlPngAndSvgAndReplacesTheProgressDisplay(@TempDir Path dir) throws Exception {
+        String save = dir.resolve("run1").toString();
+        MagicCall.line(spawn, List.of("-v", "platform-thread,executor-throughput,pthread,fork", "-n", "5",
+                "--warmup", "2", "--cold", "1", "--batch", "50", "--fork-memory", "0", "--as", "r", "--save", save),
+                screen.bench());
+
+        assertEquals(1, screen.displays.size(), "one progress display");
+        DisplayData progress = screen.displays.get(0);
+        String id = progress.getDisplayId();
+        assertTrue(id != null && ((String) progress.getData(MIMEType.TEXT_PLAIN)).startsWith("%spawn: starting"));
+        assertFalse(screen.updates.isEmpty());
+        screen.updates.forEach(u -> assertEquals(id, u.getDisplayId(), "every update goes to the progress display"));
+
+        DisplayData result = screen.finalDisplay();
+        String text = (String) result.getData(MIMEType.TEXT_PLAIN);
+        String html = (String) result.getData(MIMEType.TEXT_HTML);
+        String png = (String) result.getData(MIMEType.IMAGE_PNG);
+        String svg = (String) result.getData(MIMEType.IMAGE_SVG);
+        assertTrue(text.contains("platform thread start+join") && text.contains("measured on:"), text);
+        assertTrue(html.contains("<table") && html.contains("platform thread start+join"), html);
+        byte[] pngBytes = Base64.getDecoder().decode(png);
+        assertEquals("PNG", new String(pngBytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(100, svg.length())));
+
+        CostResult bound = (CostResult) screen.boundValues.get(0);
+        assertEquals(List.of("r"), screen.bound);
+        assertTrue(bound.of(CostVariant.PLATFORM_THREAD).isPresent());
+        assertEquals(5, bound.of(CostVariant.PLATFORM_THREAD).get().size());
+
+        SavedResult loaded = ResultFiles.load(dir.resolve("run1.json").toString());
+        assertEquals("cost", loaded.experiment());
+        assertEquals(bound.samples(), loaded.samples(), "samples survive the round trip exactly");
+        List<String> csv = Files.readAllLines(dir.resolve("run1.csv"));
+        assertEquals("condition,unit,index,value,cold", csv.get(0));
+        long warm = bound.samples().stream().mapToLong(s -> s.values().length).sum();
+        long cold = bound.samples().stream().mapToLong(s -> s.cold().length).sum();
+        assertEquals(1 + warm + cold, csv.size());
+    }
+
+    @Test
+    void refusalsAreOneLine() {
+        assertEquals("%spawn: variant 'forks' is not known: accepted platform-thread, virtual-thread, executor-latency,"
+                        + " executor-throughput, process-builder, fork, fork-call, vfork, fork-exec, vfork-exec, posix-spawn, pthread",
+                assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("-v", "forks"))).getMessage());
+        assertEquals("%spawn: exec path 'true' is not an executable file given by its absolute path; try /bin/true",
+                assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--exec", "true"))).getMessage());
+        assertEquals("%spawn: --fork-memory 65g is out of range: accepted 0 to 64g (see %spawn --help)",
+                assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--fork-memory", "0,65g"))).getMessage());
+    }
+
+    @Test
+    void unwritableSaveIsOneLine() {
+        UsageError e = assertThrows(UsageError.class, () -> MagicCall.line(spawn, List.of("-v", "platform-thread", "-n", "3",
+                "--warmup", "0", "--fork-memory", "0", "--save", "/proc/forklab/run"), screen.bench()));
+        assertTrue(e.getMessage().startsWith("%spawn: cannot write /proc/forklab/run.csv/.json: "), e.getMessage());
+        assertTrue(screen.finalDisplay().hasDataForType(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.IMAGE_PNG),
+                "the measurement is still shown");
+        assertEquals(1, e.getMessage().lines().count());
+    }
+}
