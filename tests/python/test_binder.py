@@ -109,7 +109,7 @@ def test_jupyterlab_opens_the_start_lesson():
     config = json.loads((BINDER / "jupyter_server_config.json").read_text())
     assert config["ServerApp"]["default_url"] == f"/lab/tree/{START_LESSON}"
     assert config["MappingKernelManager"]["default_kernel_name"] == KERNEL_NAME
-    badge = (ROOT / "docs/publishing.md").read_text()
+    badge = (ROOT / "README.md").read_text()
     assert f"urlpath=lab/tree/{START_LESSON}" in badge
     assert (ROOT / START_LESSON).is_file(), f"{START_LESSON} is missing"
 
