@@ -82,7 +82,7 @@ class HelpTest {
                 + "                               Default: /bin/true\n"
                 + "      --fork-memory=SIZES[,SIZES...]\n"
                 + "                             Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers\n"
-                + "                               the lesson's 1 GB row). (0..64g)\n"
+                + "                               the lesson's 1 GB row), or none to leave out the fork sweep. (0..64g)\n"
                 + "                               Default: 0,64m\n"
                 + "      --pages=KINDS[,KINDS...]\n"
                 + "                             Page kinds for the fork sweep: small (4 KB), huge (transparent huge\n"
@@ -317,7 +317,8 @@ class HelpTest {
                 + "Report every claim of the lesson next to this session's measurements.\n"
                 + "  -h, --help            Show this help and do nothing else.\n"
                 + "      --measured-only   Leave out claims not measured in this session.\n"
-                + "      --as=NAME         Bind the list of ClaimOutcome records to this variable.\n",
+                + "      --as=NAME         Bind the report to this variable: a ClaimsMagic.Report, whose outcomes()\n"
+                + "                          lists the ClaimOutcome of each measured claim.\n",
                 help("claims", false, "--help"));
     }
 }
