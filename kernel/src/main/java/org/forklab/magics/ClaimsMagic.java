@@ -33,14 +33,16 @@ public final class ClaimsMagic implements LineMagic {
     boolean measuredOnly;
 
     @Option(names = "--as", paramLabel = "NAME", converter = JavaName.class,
-            description = "Bind the list of ClaimOutcome records to this variable.")
+            description = "Bind the report to this variable: a ClaimsMagic.Report, whose outcomes() lists the"
+                    + " ClaimOutcome of each measured claim.")
     String as;
 
     @Override
     public void run(Bench bench) {
         Report report = report(bench.session());
         bench.show(report.bundle(measuredOnly));
-        bench.bind(as, report.outcomes());
+        // the record itself, a public type: a later cell reads report.outcomes() as a List<ClaimOutcome>, no casts
+        bench.bind(as, report);
     }
 
     /**
@@ -95,9 +97,9 @@ public final class ClaimsMagic implements LineMagic {
         List<Claim> open = new ArrayList<>();
         Environment env = Environment.current();
         for (Claim claim : Claims.ALL) {
-            Optional<org.forklab.magics.claims.Measurement> found = claim.findIn(newestFirst);
+            Optional<Claim.Answer> found = claim.findIn(newestFirst);
             if (found.isPresent()) {
-                outcomes.add(ClaimOutcome.of(claim, found.get(), env));
+                outcomes.add(ClaimOutcome.of(claim, found.get().result(), found.get().measurement(), env));
             } else {
                 open.add(claim);
             }

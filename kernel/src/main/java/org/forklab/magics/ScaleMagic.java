@@ -49,7 +49,8 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-k", "--kinds"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "What to create, or all: platform-threads, virtual-threads, processes.")
+            description = "What to create, or all: platform-threads, virtual-threads, processes (idle 'sleep' children),"
+                    + " forked-processes (idle copies of the native probe, forked without exec).")
     List<String> kinds;
 
     @Option(names = "--threads", paramLabel = "COUNTS", split = ",", defaultValue = "25,50,100,200",

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Limits;
@@ -27,6 +29,7 @@ import org.forklab.magics.parse.Seconds;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -65,10 +68,21 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     @Option(names = "--exec", paramLabel = "PROGRAM", description = "Absolute path of the program the exec variants start.")
     String exec = "/bin/true";
 
-    @Option(names = "--fork-memory", paramLabel = "SIZES", split = ",", converter = ByteSize.Converter.class,
-            defaultValue = "0,64m", description = "Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers the lesson's 1 GB row).")
+    @Option(names = "--fork-memory", paramLabel = "SIZES", split = ",", converter = ForkMemory.class,
+            defaultValue = "0,64m", description = "Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers"
+                    + " the lesson's 1 GB row), or none to leave out the fork sweep.")
     @Range(min = 0, max = 64L << 30)
     List<ByteSize> forkMemory;
+
+    /** Sizes, or the word none, which converts to null (no size; the range check passes it by). */
+    static final class ForkMemory implements ITypeConverter<ByteSize> {
+        static final String NONE = "none";
+
+        @Override
+        public ByteSize convert(String value) {
+            return value.trim().equalsIgnoreCase(NONE) ? null : ByteSize.parse(value);
+        }
+    }
 
     @Option(names = "--pages", paramLabel = "KINDS", split = ",", defaultValue = "small,huge",
             description = "Page kinds for the fork sweep: small (4 KB), huge (transparent huge pages).")
@@ -102,6 +116,11 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
                 ? List.of(CostVariant.values()) : variants.stream().map(CostVariant::parse).distinct().toList();
         List<PageKind> kinds = pages.stream().map(PageKind::parse).distinct().toList();
         List<String> mechanisms = launch.contains("none") ? List.of() : launch;
+        List<Long> touch = forkMemory.stream().filter(Objects::nonNull).map(ByteSize::bytes).toList();
+        if (forkMemory.contains(null) && !touch.isEmpty()) {
+            throw new BadParameterException("--fork-memory none leaves out the fork sweep, so it takes no sizes besides;"
+                    + " give sizes, e.g. 0,64m, or none alone");
+        }
         Caps caps = Caps.defaults();
         if (maxMemory != null) {
             Limits limits = Limits.read();
@@ -109,7 +128,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
         }
         return CostConfig.defaults().withVariants(chosen).withSamples(samples).withWarmupOps(warmup).withColdOps(cold)
                 .withExecutorThreads(executorThreads).withThroughputBatch(batch).withExecPath(exec)
-                .withForkTouchBytes(forkMemory.stream().map(ByteSize::bytes).toList()).withForkPages(kinds)
+                .withForkTouchBytes(touch).withForkPages(kinds)
                 .withLaunchMechanisms(mechanisms).withCaps(caps).withTimeLimit(timeout);
     }
 

@@ -102,8 +102,7 @@ class ClaimsCoverageTest {
     void scaleAnswersResourceClaimsAndTypicalCounts() throws Exception {
         Session.current().record("%scale", scale());
         MagicCall.line(MagicCatalog.find("claims", false).orElseThrow(), List.of("--as", "c"), screen.bench());
-        @SuppressWarnings("unchecked")
-        List<ClaimOutcome> outcomes = (List<ClaimOutcome>) screen.boundValues.get(0);
+        List<ClaimOutcome> outcomes = ((ClaimsMagic.Report) screen.boundValues.get(0)).outcomes();
         // 1 MiB of virtual stack per thread: below 8 MB, within 64 KB – 8 MB
         assertEquals(Verdict.BELOW, verdict(outcomes, "thread-stack-virtual"));
         assertEquals(Verdict.WITHIN, verdict(outcomes, "thread-stack-range"));
@@ -119,6 +118,49 @@ class ClaimsCoverageTest {
                 text);
         assertTrue(text.contains("this session held 40 idle processes at once (%scale), below the typical 100–1,000"), text);
         assertTrue(text.contains("not measured yet (7. Resources and scale): holding 10,000 connections"), text);
+    }
+
+    /** The causes name what ran: 'sleep' children or forked probe copies, and the stack asked for; never "a whole JVM". */
+    @Test
+    void scaleCausesNameWhatActuallyRan() throws Exception {
+        // 'sleep' children: 60 KiB of page tables and kernel stacks and 8 MiB of VmSize each, both above the claims
+        Session.current().record("%scale", processes(ScaleConfig.PROCESSES, 0));
+        String sleep = claimsText();
+        assertTrue(sleep.contains("a process costs the kernel about 20–40 KB (page tables and kernel stack): above the claim;"
+                + " likely cause: each idle 'sleep' child (started by ProcessBuilder through "), sleep);
+        assertTrue(sleep.contains("'process reaper' thread per child"), sleep);
+        assertTrue(sleep.contains("a minimal process maps 1–4 MB of virtual memory: above the claim; likely cause: VmSize"
+                + " counts every mapping, shared or not: each idle 'sleep' child"), sleep);
+        assertFalse(sleep.contains("JVM with its own"), sleep);
+        assertFalse(sleep.contains("forked"), sleep);
+
+        Session.current().clear();
+        Session.current().record("%scale", processes(ScaleConfig.FORKED, 256 << 10));
+        String forked = claimsText();
+        assertTrue(forked.contains("a minimal process maps 1–4 MB of virtual memory: above the claim; likely cause: VmSize"
+                + " counts every mapping, shared or not: each idle copy of the native probe, forked without exec,"
+                + " keeps all of the probe's mappings"), forked);
+        assertFalse(forked.contains("'sleep'"), forked);
+        assertTrue(forked.contains("a thread reserves an 8 MB stack (virtual): below the claim; likely cause: this run asked"
+                + " for 256 KiB per thread (--stack)"), forked);
+    }
+
+    /** Platform threads with the given --stack (0: default) and one process kind at 60 KiB kernel memory, 8 MiB VmSize each. */
+    private static ScaleResult processes(String kind, long stack) {
+        List<ScalePoint> threads = new ArrayList<>();
+        long perThread = stack == 0 ? 1L << 20 : stack;
+        for (long n : new long[] {100, 200, 300}) {
+            threads.add(new ScalePoint(n, n * 20_000, n * 40_000, n * 30_000, n * perThread, n * 100,
+                    n * 16_384, 0, n, n, n * perThread, n * 8_192));
+        }
+        List<ScalePoint> procs = new ArrayList<>();
+        for (long n : new long[] {10, 20, 40}) {
+            procs.add(new ScalePoint(n, n * 300_000, n * 500_000, n * 100_000, n * (8L << 20), n * (28L << 10),
+                    n * (32L << 10), 0, n, 0, 0, 0));
+        }
+        ScaleConfig config = ScaleConfig.defaults().withKinds(List.of(ScaleConfig.PLATFORM, kind)).withThreadStackBytes(stack);
+        return new ScaleResult(Environment.current(), config, Environment.current().limits(),
+                List.of(new ScaleKind(ScaleConfig.PLATFORM, "test", threads), new ScaleKind(kind, "test", procs)), Map.of());
     }
 
     @Test

@@ -85,8 +85,10 @@ class CompareAndClaimsTest {
         Session.current().record("%spawn", TestResults.cost());
         MagicCall.line(magic("claims"), List.of("--as", "claims"), screen.bench());
         String text = (String) screen.finalDisplay().getData(MIMEType.TEXT_PLAIN);
-        @SuppressWarnings("unchecked")
-        List<ClaimOutcome> outcomes = (List<ClaimOutcome>) screen.boundValues.get(0);
+        List<ClaimOutcome> outcomes = ((ClaimsMagic.Report) screen.boundValues.get(0)).outcomes();
+        // bound as the public record, so the kernel declares it with that type and a cell needs no casts
+        assertEquals(ClaimsMagic.Report.class, screen.boundTypes.get(0));
+        assertTrue(java.lang.reflect.Modifier.isPublic(ClaimsMagic.Report.class.getModifiers()));
         assertEquals(List.of("fork-minimal", "pthread-create"), outcomes.stream().map(o -> o.claim().id()).toList());
         assertEquals(Verdict.ABOVE, outcomes.get(0).check().verdict());
         assertEquals(Verdict.WITHIN, outcomes.get(1).check().verdict());

@@ -82,7 +82,7 @@ class HelpTest {
                 + "                               Default: /bin/true\n"
                 + "      --fork-memory=SIZES[,SIZES...]\n"
                 + "                             Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers\n"
-                + "                               the lesson's 1 GB row). (0..64g)\n"
+                + "                               the lesson's 1 GB row), or none to leave out the fork sweep. (0..64g)\n"
                 + "                               Default: 0,64m\n"
                 + "      --pages=KINDS[,KINDS...]\n"
                 + "                             Page kinds for the fork sweep: small (4 KB), huge (transparent huge\n"
@@ -246,7 +246,9 @@ class HelpTest {
                 + "Measure memory and creation time per thread, virtual thread and process (slope over counts).\n"
                 + "  -h, --help              Show this help and do nothing else.\n"
                 + "  -k, --kinds=LIST[,LIST...]\n"
-                + "                          What to create, or all: platform-threads, virtual-threads, processes.\n"
+                + "                          What to create, or all: platform-threads, virtual-threads, processes\n"
+                + "                            (idle 'sleep' children), forked-processes (idle copies of the native\n"
+                + "                            probe, forked without exec).\n"
                 + "                            Default: all\n"
                 + "      --threads=COUNTS[,COUNTS...]\n"
                 + "                          Platform thread counts. (1..1000000)\n"
@@ -317,7 +319,8 @@ class HelpTest {
                 + "Report every claim of the lesson next to this session's measurements.\n"
                 + "  -h, --help            Show this help and do nothing else.\n"
                 + "      --measured-only   Leave out claims not measured in this session.\n"
-                + "      --as=NAME         Bind the list of ClaimOutcome records to this variable.\n",
+                + "      --as=NAME         Bind the report to this variable: a ClaimsMagic.Report, whose outcomes()\n"
+                + "                          lists the ClaimOutcome of each measured claim.\n",
                 help("claims", false, "--help"));
     }
 }

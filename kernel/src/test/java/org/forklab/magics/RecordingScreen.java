@@ -20,6 +20,7 @@ final class RecordingScreen implements Screen {
     final List<DisplayData> updates = new ArrayList<>();
     final List<String> bound = new ArrayList<>();
     final List<Object> boundValues = new ArrayList<>();
+    final List<Class<?>> boundTypes = new ArrayList<>();
 
     @Override
     public PrintStream out() {
@@ -53,6 +54,7 @@ final class RecordingScreen implements Screen {
         return new Bench(this, (name, type, value) -> {
             bound.add(name);
             boundValues.add(value);
+            boundTypes.add(type);
             return false;
         }, Session.current());
     }

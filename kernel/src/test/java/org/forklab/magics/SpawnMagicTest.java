@@ -84,6 +84,37 @@ class SpawnMagicTest {
     }
 
     @Test
+    void forkMemoryNoneLeavesOutTheForkSweep() throws Exception {
+        MagicCall.line(spawn, List.of("-v", "platform-thread", "-n", "3", "--warmup", "0", "--cold", "0",
+                "--fork-memory", "none", "--as", "r"), screen.bench());
+        CostResult bound = (CostResult) screen.boundValues.get(0);
+        assertEquals(List.of(), bound.forkSweep());
+        assertTrue(bound.of(CostVariant.PLATFORM_THREAD).isPresent());
+        screen.updates.forEach(u -> assertFalse(String.valueOf(u.getData(MIMEType.TEXT_PLAIN)).contains("fork after touching"),
+                "no fork-sweep phase: " + u.getData(MIMEType.TEXT_PLAIN)));
+        String text = (String) screen.finalDisplay().getData(MIMEType.TEXT_PLAIN);
+        assertFalse(text.contains("fork after touching"), text);
+    }
+
+    @Test
+    void forkMemoryNoneMeansAnEmptySweepInTheConfiguration() throws Exception {
+        SpawnMagic magic = new SpawnMagic();
+        org.forklab.magics.parse.MagicParser.parse("%spawn", magic, List.of("--fork-memory", "none"));
+        assertEquals(List.of(), magic.config().forkTouchBytes());
+        org.forklab.magics.parse.MagicParser.parse("%spawn", magic, List.of("--fork-memory", "0,1g"));
+        assertEquals(List.of(0L, 1L << 30), magic.config().forkTouchBytes());
+    }
+
+    @Test
+    void forkMemoryNoneStandsAlone() {
+        assertEquals("%spawn: --fork-memory none leaves out the fork sweep, so it takes no sizes besides; give sizes,"
+                        + " e.g. 0,64m, or none alone",
+                assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--fork-memory", "none,64m"))).getMessage());
+        assertEquals("%spawn: --fork-memory 65g is out of range: accepted 0 to 64g (see %spawn --help)",
+                assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--fork-memory", "none,65g"))).getMessage());
+    }
+
+    @Test
     void unwritableSaveIsOneLine() {
         UsageError e = assertThrows(UsageError.class, () -> MagicCall.line(spawn, List.of("-v", "platform-thread", "-n", "3",
                 "--warmup", "0", "--fork-memory", "0", "--save", "/proc/forklab/run"), screen.bench()));

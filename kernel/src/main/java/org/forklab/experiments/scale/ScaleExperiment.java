@@ -94,36 +94,19 @@ public final class ScaleExperiment {
 
     private static List<ScalePoint> sweep(List<Long> counts, boolean threadsOfThisJvm, Measure m, Deadline deadline)
             throws IOException, InterruptedException {
-        long me = ProcessHandle.current().pid();
-        long baseline = ProcMemory.threads(me);
         // never more warm-up entities than the largest count asked for (which the caps allowed)
         long most = counts.stream().mapToLong(Long::longValue).max().orElse(1);
         m.at(Math.min(most, threadsOfThisJvm ? THREAD_WARM_UP : PROCESS_WARM_UP));
         List<ScalePoint> points = new ArrayList<>();
         for (long n : counts) {
             if (threadsOfThisJvm) {
-                awaitThreadsGone(me, baseline, deadline);
+                // the previous count's threads are joined; wait (up to 10 s) until their kernel tasks are gone too
+                IdleThreads.awaitGone(10_000_000_000L, deadline);
             }
             deadline.check();
             points.add(m.at(n));
         }
         return points;
-    }
-
-    /**
-     * A joined Java thread has finished its Java code, but its kernel task may still be on its
-     * way out (and its stack still mapped) for a while, longer on a busy machine. Measuring the
-     * next count before they are gone would charge their memory to the "before" side, so wait
-     * (up to 10 s) until this JVM's kernel task count is back near where the sweep began; a few
-     * extra are allowed for JIT compiler threads, which the JVM adds and removes as it likes.
-     */
-    private static void awaitThreadsGone(long pid, long baseline, Deadline deadline) throws InterruptedException {
-        long giveUp = System.nanoTime() + 10_000_000_000L;
-        while (ProcMemory.threads(pid) > baseline + 4 && System.nanoTime() - giveUp < 0) {
-            deadline.check();
-            Thread.sleep(10);
-        }
-        deadline.check();
     }
 
     private static String platformMechanism(ScaleConfig config) {
@@ -181,7 +164,7 @@ public final class ScaleExperiment {
     }
 
     private static Thread startPlatform(Runnable idle, long stackBytes, int index) {
-        Thread t = new Thread(null, idle, "forklab-idle-" + index, stackBytes);
+        Thread t = new Thread(null, idle, IdleThreads.PREFIX + index, stackBytes);
         t.setDaemon(true);
         t.start();
         return t;

@@ -17,23 +17,28 @@ import org.forklab.stats.Verdict;
  * @param range       the claimed range and its unit
  * @param magic       the magic (or facade call) that measures it, e.g. "%spawn"
  * @param measurement finds the samples that answer the claim in a result, if that result has them
- * @param cause       one sentence on the likely cause of a disagreement, given the verdict and machine
+ * @param cause       one sentence on the likely cause of a disagreement, given the verdict, the machine and
+ *                    the result that answered (so that it names what actually ran)
  */
 public record Claim(String id, String section, String statement, ClaimRange range, String magic,
                     Function<Object, Optional<Measurement>> measurement, Cause cause) {
 
-    /** Explains a verdict other than WITHIN in one sentence. */
+    /** Explains a verdict other than WITHIN in one sentence, from what ran in {@code result}. */
     @FunctionalInterface
     public interface Cause {
-        String explain(Verdict verdict, Environment environment);
+        String explain(Verdict verdict, Environment environment, Object result);
     }
 
-    /** The first of {@code results} (newest first) that measures this claim. */
-    public Optional<Measurement> findIn(List<Object> newestFirst) {
+    /** A measurement of this claim and the experiment result it came from. */
+    public record Answer(Object result, Measurement measurement) {
+    }
+
+    /** The first of {@code results} (newest first) that measures this claim, with its measurement. */
+    public Optional<Answer> findIn(List<Object> newestFirst) {
         for (Object result : newestFirst) {
             Optional<Measurement> found = measurement.apply(result);
             if (found.isPresent()) {
-                return found;
+                return Optional.of(new Answer(result, found.get()));
             }
         }
         return Optional.empty();

@@ -11,7 +11,8 @@ import org.forklab.stats.Verdict;
 /** A claim set against a measurement: the check from stats and, when they disagree, a likely cause. */
 public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause) {
 
-    public static ClaimOutcome of(Claim claim, Measurement m, Environment env) {
+    /** {@code claim} against {@code m}, measured by {@code result} (whose settings the cause reads). */
+    public static ClaimOutcome of(Claim claim, Object result, Measurement m, Environment env) {
         double factor = m.unit().convert(1, claim.range().unit());
         Interval interval = m.interval().isDefined() ? m.interval().scaled(factor) : Interval.undefined(m.interval().confidence());
         double value = m.value() * factor;
@@ -22,7 +23,7 @@ public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause
             case WITHIN -> Optional.empty();
             case OVERLAPPING -> Optional.of("the interval reaches past an edge of the claimed range, so the data cannot tell"
                     + " yet; more samples, trials or counts narrow it");
-            default -> Optional.of(claim.cause().explain(check.verdict(), env));
+            default -> Optional.of(claim.cause().explain(check.verdict(), env, result));
         };
         return new ClaimOutcome(claim, check, cause);
     }
@@ -31,7 +32,7 @@ public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause
     public static List<ClaimOutcome> forResult(Object result, Environment env) {
         List<ClaimOutcome> out = new ArrayList<>();
         for (Claim claim : Claims.ALL) {
-            claim.measurement().apply(result).ifPresent(m -> out.add(of(claim, m, env)));
+            claim.measurement().apply(result).ifPresent(m -> out.add(of(claim, result, m, env)));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package org.forklab.magics.claims;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.CostResult;
@@ -10,7 +11,6 @@ import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
 import org.forklab.experiments.ipc.IpcResult;
 import org.forklab.experiments.race.RaceOutcome;
-import org.forklab.experiments.scale.ScaleResult;
 import org.forklab.experiments.race.RaceResult;
 import org.forklab.experiments.race.RaceVariant;
 import org.forklab.stats.ClaimRange;
@@ -29,30 +29,30 @@ public final class Claims {
     private Claims() {
     }
 
-    public static final List<Claim> ALL = List.of(
+    public static final List<Claim> ALL = Stream.concat(Stream.of(
             cost("fork-minimal", "fork of a minimal child costs 50–100 µs", 50, 100,
-                    variant(CostVariant.FORK), Claims::forkCause),
+                    variant(CostVariant.FORK), (v, env, result) -> forkCause(v, env)),
             cost("fork-1g", "fork of a process with 1 GB of touched memory costs 100–300 µs", 100, 300,
                     r -> r instanceof CostResult c ? c.forkSweep().stream()
                             .filter(p -> p.touchBytes() == GIB && p.pages() == PageKind.SMALL)
                             .map(CostResult.ForkPoint::samples).findFirst().map(Measurement::median) : Optional.empty(),
-                    Claims::forkCause),
+                    (v, env, result) -> forkCause(v, env)),
             cost("fork-exec", "fork followed by exec of a small program costs 200–500 µs", 200, 500,
-                    variant(CostVariant.FORK_EXEC), (v, env) -> v == Verdict.ABOVE
+                    variant(CostVariant.FORK_EXEC), (v, env, result) -> v == Verdict.ABOVE
                             ? "exec maps a new program and its shared libraries, and the child's start-up runs before"
                             + " waitpid returns; in a virtual machine" + (virtualised(env) ? " (as here)" : "")
                             + " page-table updates trap to the hypervisor"
                             : "a tiny program such as /bin/true on a fast CPU execs faster than the lesson's typical case"),
             cost("pthread-create", "pthread_create (with join) costs 2–10 µs", 2, 10,
-                    variant(CostVariant.PTHREAD), Claims::threadCause),
+                    variant(CostVariant.PTHREAD), (v, env, result) -> threadCause(v, env)),
             cost("java-thread", "starting a Java platform thread (with join) costs about what pthread_create does, 2–10 µs",
-                    2, 10, variant(CostVariant.PLATFORM_THREAD), (v, env) -> v == Verdict.ABOVE
+                    2, 10, variant(CostVariant.PLATFORM_THREAD), (v, env, result) -> v == Verdict.ABOVE
                             ? "a Java thread is a pthread plus the JVM's own bookkeeping (Thread object, TLABs, safepoint"
                             + " registration), so it costs more than the bare system call"
                             : threadCause(v, env)),
             new Claim("pool-dispatch", "4. Cost", "dispatching a task to a thread pool costs 0.1–1 µs",
                     new ClaimRange(0.1, 1, Unit.MICROSECONDS), "%spawn",
-                    variant(CostVariant.EXECUTOR_THROUGHPUT), (v, env) -> v == Verdict.ABOVE
+                    variant(CostVariant.EXECUTOR_THROUGHPUT), (v, env, result) -> v == Verdict.ABOVE
                             ? "each hand-off wakes a parked worker (a futex call and a context switch) unless the queue"
                             + " is kept busy; with few CPUs" + " (" + env.cpus() + " here) workers and submitter compete"
                             : "batching lets the JIT inline the queue operations, so a task costs little more than"
@@ -60,7 +60,7 @@ public final class Claims {
             new Claim("race-threads", "3. Memory", "two threads each adding 1,000,000 to a shared counter without a lock"
                     + " lose updates (median lost per trial at least 1)", new ClaimRange(1, 2_000_000, Unit.COUNT), "%race",
                     r -> lessonRace(r).flatMap(x -> x.outcome(RaceVariant.VOLATILE)).map(RaceOutcome::lostUpdateSamples).map(Measurement::median),
-                    (v, env) -> "the two threads rarely ran at the same moment: with " + env.cpus() + " CPUs"
+                    (v, env, result) -> "the two threads rarely ran at the same moment: with " + env.cpus() + " CPUs"
                             + " shared with other work, one loop often finished before the other started (see the"
                             + " overlap count); more increments (-N) or workers (-w) make them meet"),
             new Claim("race-processes", "3. Memory", "child processes each increment their own copy: the parent's counter"
@@ -70,58 +70,25 @@ public final class Claims {
                             .map(o -> Measurement.median(Samples.of("parent's counter", "updates",
                                     new double[] {o.parentCounter().getAsLong()})))
                             : Optional.empty(),
-                    (v, env) -> "the parent's copy changed, so memory was shared: this would be a bug in the experiment"),
+                    (v, env, result) -> "the parent's copy changed, so memory was shared: this would be a bug in the experiment"),
             new Claim("ipc-threads", "6. Communication", "threads pass a small message in nanoseconds: under 1 µs one way",
                     new ClaimRange(0.001, 1, Unit.MICROSECONDS), "%ipc", transport("thread-handoff"),
-                    (v, env) -> "a hand-off that blocks wakes the other thread through the kernel (futex, scheduler),"
+                    (v, env, result) -> "a hand-off that blocks wakes the other thread through the kernel (futex, scheduler),"
                             + " which costs microseconds; the nanoseconds are a cache line moving between two threads"
                             + " that are already running, as a spinning hand-off shows"),
             ipcClaim("pipe"), ipcClaim("unix-socket"), ipcClaim("tcp-loopback"),
             new Claim("ipc-shared-memory", "6. Communication", "processes talk in microseconds to milliseconds even"
                     + " through shared memory: 1 µs – 1 ms one way", new ClaimRange(1, 1000, Unit.MICROSECONDS), "%ipc",
-                    transport("shared-memory"), (v, env) -> v == Verdict.BELOW
+                    transport("shared-memory"), (v, env, result) -> v == Verdict.BELOW
                             ? "shared memory with spinning leaves the kernel out of every message, so processes talk as fast"
                             + " as threads; the lesson's range is for kernel-mediated channels"
-                            : "the reader sleeps between messages and is woken through the kernel, as with a pipe"),
-            slopeClaim("thread-stack-virtual", "a thread reserves an 8 MB stack (virtual)", 8, 8, Unit.MEBIBYTES,
-                    "platform-threads", "stack virtual", (v, env) -> v == Verdict.BELOW
-                            ? "that is glibc's default for pthread_create (ulimit -s); a Java thread gets the JVM's -Xss"
-                            + " (1 MiB on x86-64 Linux) unless a stack size is asked for (--stack)"
-                            : "a stack size larger than the default was asked for"),
-            slopeClaim("thread-stack-resident", "a new thread's stack occupies only 4–12 KB of memory at first", 4, 12,
-                    Unit.KIBIBYTES, "platform-threads", "stack resident", (v, env) -> v == Verdict.ABOVE
-                            ? "the JVM touches more of each stack than a bare pthread (guard pages, its frames, the"
-                            + " thread's start-up code), and pages are " + env.pageSize() / 1024 + " KB each"
-                            : "an idle thread touched less than a page or two; the first page holds its frames"),
-            slopeClaim("thread-kernel", "a thread costs the kernel about 2–8 KB", 2, 8, Unit.KIBIBYTES,
-                    "platform-threads", "KernelStack", (v, env) -> v == Verdict.ABOVE
-                            ? "x86-64 Linux gives every task a 16 KB kernel stack (since 3.15), before its task_struct;"
-                            + " the lesson's figure is older"
-                            : "other tasks on this machine ended while counting, which the machine-wide counter subtracts"),
-            slopeClaim("process-kernel", "a process costs the kernel about 20–40 KB (page tables and kernel stack)", 20, 40, Unit.KIBIBYTES,
-                    "processes", "PageTables+KernelStack", (v, env) -> v == Verdict.ABOVE
-                            ? "each idle process here is a whole JVM with its own mapped heap and libraries, so its page"
-                            + " tables alone exceed a minimal C process's"
-                            : "page tables of a small idle process fit in a few pages"),
-            slopeClaim("thread-kernel-struct", "a thread's own kernel structure takes about 2 KB", 1, 3, Unit.KIBIBYTES,
-                    List.of("platform-threads"), "KernelStack", (v, env) -> v == Verdict.ABOVE
-                            ? "the counter read here, KernelStack, holds the kernel stack every thread gets (16 KB on"
-                            + " x86-64 since Linux 3.15); the lesson's 2 KB is the task structure alone, which sits in slab"
-                            + " memory that no per-thread counter shows, so the kernel spends at least this much"
-                            : "other tasks on this machine ended while counting, which the machine-wide counter subtracts"),
-            slopeClaim("thread-stack-range", "a thread's stack is sized between 64 KB and 8 MB (virtual)", 64, 8192,
-                    Unit.KIBIBYTES, List.of("platform-threads"), "stack virtual",
-                    (v, env) -> "a stack size outside the usual range was asked for (--stack)"),
-            slopeClaim("process-virtual", "a minimal process maps 1–4 MB of virtual memory", 1, 4, Unit.MEBIBYTES,
-                    List.of("forked-processes", "processes"), "VmSize", (v, env) -> v == Verdict.ABOVE
-                            ? "VmSize counts every mapping, shared or not: an idle 'sleep' maps the C library, the locale"
-                            + " archive and its own heap, which is more than the lesson's bare minimum"
-                            : "a forked copy of a small program shares its parent's few mappings and maps nothing new"));
+                            : "the reader sleeps between messages and is woken through the kernel, as with a pipe")),
+            ScaleClaims.ALL.stream()).toList();
 
     private static Claim ipcClaim(String transport) {
         return new Claim("ipc-" + transport, "6. Communication", "processes talk through a " + transport.replace('-', ' ')
                 + " in microseconds to milliseconds: 1 µs – 1 ms one way", new ClaimRange(1, 1000, Unit.MICROSECONDS),
-                "%ipc", transport(transport), (v, env) -> v == Verdict.BELOW
+                "%ipc", transport(transport), (v, env, result) -> v == Verdict.BELOW
                         ? "both sides were awake on separate CPUs, so a message is a system call each way and no sleep"
                         : "each message wakes a sleeping peer through the scheduler" + (virtualised(env)
                         ? ", and in a virtual machine a wake-up across CPUs takes an inter-processor interrupt" : ""));
@@ -130,45 +97,6 @@ public final class Claims {
     private static Function<Object, Optional<Measurement>> transport(String word) {
         return r -> r instanceof IpcResult x ? x.transports().stream().filter(t -> t.transport().equals(word)).findFirst()
                 .map(IpcMagicSupport::oneWaySmallest).map(Measurement::median) : Optional.empty();
-    }
-
-    private static Claim slopeClaim(String id, String statement, double low, double high, Unit unit, String kind,
-                                    String quantity, Claim.Cause cause) {
-        return slopeClaim(id, statement, low, high, unit, List.of(kind), quantity, cause);
-    }
-
-    /** A claim answered by the slope of {@code quantity} against count, from the first of {@code kinds} measured. */
-    private static Claim slopeClaim(String id, String statement, double low, double high, Unit unit, List<String> kinds,
-                                    String quantity, Claim.Cause cause) {
-        return new Claim(id, "7. Resources and scale", statement, new ClaimRange(low, high, unit), "%scale",
-                r -> r instanceof ScaleResult x ? kinds.stream().map(k -> summed(x, k, quantity))
-                        .flatMap(Optional::stream).findFirst()
-                        .map(xy -> Measurement.slope(xy[0], xy[1], Unit.BYTES, "entity")) : Optional.empty(),
-                cause);
-    }
-
-    /** x and y of one kind, y summed over quantities joined by '+', e.g. "PageTables+KernelStack". */
-    private static Optional<double[][]> summed(ScaleResult r, String kind, String quantities) {
-        double[] x = null;
-        double[] y = null;
-        for (String q : quantities.split("\\+")) {
-            Optional<org.forklab.experiments.scale.Series> s = r.series().stream()
-                    .filter(series -> series.kind().equals(kind) && series.quantity().equals(q) && series.x().length >= 3)
-                    .findFirst();
-            if (s.isEmpty()) {
-                return Optional.empty();
-            }
-            x = s.get().x();
-            double[] add = s.get().y();
-            if (y == null) {
-                y = add;
-            } else {
-                for (int i = 0; i < y.length; i++) {
-                    y[i] += add[i];
-                }
-            }
-        }
-        return Optional.of(new double[][] {x, y});
     }
 
     /** A race result with the lesson's own sizes, 2 workers × 1,000,000. */

@@ -1,0 +1,137 @@
+package org.forklab.magics.claims;
+
+import java.util.List;
+import java.util.Optional;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.scale.ScaleConfig;
+import org.forklab.experiments.scale.ScaleResult;
+import org.forklab.experiments.scale.Series;
+import org.forklab.stats.ClaimRange;
+import org.forklab.stats.Unit;
+import org.forklab.stats.Verdict;
+import org.forklab.stats.format.Units;
+
+/**
+ * The lesson's resource claims that %scale answers with a slope per entity. Each cause names
+ * what actually ran, read from the result: which kind gave the slope ('sleep' children started
+ * by ProcessBuilder, or copies of the native probe forked without exec) and the stack size asked for.
+ */
+final class ScaleClaims {
+    private ScaleClaims() {
+    }
+
+    /** Explains a verdict from what ran: the result and the kind whose series answered. */
+    @FunctionalInterface
+    interface Cause {
+        String explain(Verdict verdict, Environment environment, Ran ran);
+    }
+
+    /** The result that answered a claim and the kind whose slope it was. */
+    record Ran(ScaleResult result, String kind) {
+        boolean forked() {
+            return kind.equals(ScaleConfig.FORKED);
+        }
+
+        /** "an idle 'sleep' child started by ProcessBuilder (POSIX_SPAWN)" or "an idle forked copy of the probe". */
+        String process() {
+            return forked() ? "idle copy of the native probe, forked without exec,"
+                    : "idle 'sleep' child (started by ProcessBuilder through " + result.environment().launchMechanism()
+                    + ", then exec'd into coreutils' sleep)";
+        }
+
+        long stackBytes() {
+            return result.config().threadStackBytes();
+        }
+
+        String stackAskedFor() {
+            return "this run asked for " + Units.format(stackBytes(), Unit.BYTES) + " per thread (--stack)";
+        }
+    }
+
+    static final List<Claim> ALL = List.of(
+            slope("thread-stack-virtual", "a thread reserves an 8 MB stack (virtual)", 8, 8, Unit.MEBIBYTES,
+                    List.of(ScaleConfig.PLATFORM), "stack virtual", (v, env, ran) -> ran.stackBytes() != 0
+                            ? ran.stackAskedFor() + "; without it a Java thread gets the JVM's -Xss (1 MiB on x86-64"
+                            + " Linux), and glibc's 8 MB is for pthread_create in C (ulimit -s)"
+                            : v == Verdict.BELOW
+                            ? "that is glibc's default for pthread_create (ulimit -s); a Java thread gets the JVM's -Xss"
+                            + " (1 MiB on x86-64 Linux) unless a stack size is asked for (--stack)"
+                            : "this JVM's default stack size (-Xss) is set larger than 8 MB"),
+            slope("thread-stack-resident", "a new thread's stack occupies only 4–12 KB of memory at first", 4, 12,
+                    Unit.KIBIBYTES, List.of(ScaleConfig.PLATFORM), "stack resident", (v, env, ran) -> v == Verdict.ABOVE
+                            ? "the JVM touches more of each stack than a bare pthread (guard pages, its frames, the"
+                            + " thread's start-up code), and pages are " + env.pageSize() / 1024 + " KB each"
+                            : "an idle thread touched less than a page or two; the first page holds its frames"),
+            slope("thread-kernel", "a thread costs the kernel about 2–8 KB", 2, 8, Unit.KIBIBYTES,
+                    List.of(ScaleConfig.PLATFORM), "KernelStack", (v, env, ran) -> v == Verdict.ABOVE
+                            ? "x86-64 Linux gives every task a 16 KB kernel stack (since 3.15), before its task_struct;"
+                            + " the lesson's figure is older"
+                            : "other tasks on this machine ended while counting, which the machine-wide counter subtracts"),
+            slope("process-kernel", "a process costs the kernel about 20–40 KB (page tables and kernel stack)", 20, 40,
+                    Unit.KIBIBYTES, List.of(ScaleConfig.PROCESSES), "PageTables+KernelStack", (v, env, ran) -> v == Verdict.ABOVE
+                            ? "each " + ran.process() + " has a 16 KB kernel stack and page tables of its own"
+                            + (ran.forked() ? " copied from the probe's"
+                            : ", and this JVM keeps a 'process reaper' thread per child whose kernel stack the"
+                            + " machine-wide counter also holds: two kernel stacks per process")
+                            : "the page tables of an " + ran.process() + " fit in a few pages, and other tasks that ended"
+                            + " on this machine while counting are subtracted from the machine-wide counters"),
+            slope("thread-kernel-struct", "a thread's own kernel structure takes about 2 KB", 1, 3, Unit.KIBIBYTES,
+                    List.of(ScaleConfig.PLATFORM), "KernelStack", (v, env, ran) -> v == Verdict.ABOVE
+                            ? "the counter read here, KernelStack, holds the kernel stack every thread gets (16 KB on"
+                            + " x86-64 since Linux 3.15); the lesson's 2 KB is the task structure alone, which sits in slab"
+                            + " memory that no per-thread counter shows, so the kernel spends at least this much"
+                            : "other tasks on this machine ended while counting, which the machine-wide counter subtracts"),
+            slope("thread-stack-range", "a thread's stack is sized between 64 KB and 8 MB (virtual)", 64, 8192,
+                    Unit.KIBIBYTES, List.of(ScaleConfig.PLATFORM), "stack virtual", (v, env, ran) -> ran.stackBytes() != 0
+                            ? ran.stackAskedFor() + ", outside the usual range"
+                            : "this JVM's default stack size (-Xss) is set outside the usual range"),
+            slope("process-virtual", "a minimal process maps 1–4 MB of virtual memory", 1, 4, Unit.MEBIBYTES,
+                    List.of(ScaleConfig.FORKED, ScaleConfig.PROCESSES), "VmSize", (v, env, ran) -> v == Verdict.ABOVE
+                            ? "VmSize counts every mapping, shared or not: each " + ran.process()
+                            + (ran.forked() ? " keeps all of the probe's mappings (loader, C library, stack, heap)"
+                            : " maps sleep, the C library, the locale archive and its own heap")
+                            + ", which is more than the lesson's bare minimum"
+                            : ran.forked() ? "a forked copy of a small program shares its parent's few mappings and maps nothing new"
+                            : "an " + ran.process() + " maps less here than the lesson's minimal process: a small C"
+                            + " library and no locale archive"));
+
+    /** A claim answered by the slope of {@code quantity} against count, from the first of {@code kinds} measured. */
+    private static Claim slope(String id, String statement, double low, double high, Unit unit, List<String> kinds,
+                               String quantity, Cause cause) {
+        return new Claim(id, "7. Resources and scale", statement, new ClaimRange(low, high, unit), "%scale",
+                r -> answeringKind(r, kinds, quantity).flatMap(k -> summed((ScaleResult) r, k, quantity))
+                        .map(xy -> Measurement.slope(xy[0], xy[1], Unit.BYTES, "entity")),
+                (v, env, result) -> cause.explain(v, env,
+                        new Ran((ScaleResult) result, answeringKind(result, kinds, quantity).orElseThrow())));
+    }
+
+    /** The first of {@code kinds} whose series of {@code quantity} the result holds with enough counts. */
+    private static Optional<String> answeringKind(Object result, List<String> kinds, String quantity) {
+        return result instanceof ScaleResult x
+                ? kinds.stream().filter(k -> summed(x, k, quantity).isPresent()).findFirst() : Optional.empty();
+    }
+
+    /** x and y of one kind, y summed over quantities joined by '+', e.g. "PageTables+KernelStack". */
+    private static Optional<double[][]> summed(ScaleResult r, String kind, String quantities) {
+        double[] x = null;
+        double[] y = null;
+        for (String q : quantities.split("\\+")) {
+            Optional<Series> s = r.series().stream()
+                    .filter(series -> series.kind().equals(kind) && series.quantity().equals(q) && series.x().length >= 3)
+                    .findFirst();
+            if (s.isEmpty()) {
+                return Optional.empty();
+            }
+            x = s.get().x();
+            double[] add = s.get().y();
+            if (y == null) {
+                y = add.clone();
+            } else {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] += add[i];
+                }
+            }
+        }
+        return Optional.of(new double[][] {x, y});
+    }
+}
