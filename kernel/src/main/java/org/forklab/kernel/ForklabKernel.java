@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -221,12 +220,7 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
 
     @Override
     public List<String> formatError(Exception e) {
-        if (e instanceof CellError) {
-            return ((CellError) e).lines();
-        }
-        // Not ours (a magic's own exception, a bug): one line for the student, the trace in the log.
-        LOG.log(Level.WARNING, "cell failed", e);
-        return List.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        return ErrorReport.of(e).lines;
     }
 
     @Override
@@ -284,6 +278,7 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteRequestHandler(this, executionCount));
         connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
