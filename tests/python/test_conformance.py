@@ -45,6 +45,16 @@ class ForklabKernelTests(jupyter_kernel_test.KernelTests):
          "mime": "image/png"},
     ]
 
+    def test_runtime_error_is_named_after_the_exception(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper(code="int zero = 0;\n7 / zero")
+        self.assertEqual(reply["content"]["status"], "error")
+        errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(errors[0]["ename"], "ArithmeticException")
+        self.assertEqual(errors[0]["evalue"], "/ by zero")
+        self.assertEqual(errors[0]["traceback"], ["java.lang.ArithmeticException: / by zero", "\tat cell (cell line 2)"])
+        self.assertEqual(reply["content"]["ename"], "ArithmeticException")
+
 
 for _jdk in JDKS:
     _cls = type(f"TestForklabOn{_jdk.upper()}", (ForklabKernelTests,),

@@ -87,3 +87,23 @@ def test_shutdown_leaves_no_process(jdk):
     s.close()
     gone, alive = psutil.wait_procs(children + [kernel], timeout=10)
     assert [p for p in alive if p.status() != psutil.STATUS_ZOMBIE] == []
+
+
+EXIT_LINE = " was stopped: it would end the kernel; run violent code in a child process, e.g. %crash"
+
+
+@pytest.mark.parametrize("code, call", [
+    ("System.exit(3);", "System.exit(3)"),
+    ("Runtime.getRuntime().exit(4);", "Runtime.getRuntime().exit(4)"),
+    ("Runtime.getRuntime().halt(5);", "Runtime.getRuntime().halt(5)"),
+])
+def test_an_exit_in_a_cell_is_one_line_and_the_kernel_lives(session, code, call):
+    kernel = psutil.Process(session.pid)
+    reply, outputs = session.run(code)
+    assert reply["status"] == "error"
+    error = error_of(outputs)
+    assert error["ename"] == "ExitRefusedException"
+    assert error["traceback"] == [call + EXIT_LINE]
+    assert reply["ename"] == "ExitRefusedException" and reply["traceback"] == [call + EXIT_LINE]
+    assert result_of(session.run("6 * 7")[1]) == "42"
+    assert kernel.is_running() and kernel.status() != psutil.STATUS_ZOMBIE
