@@ -10,7 +10,7 @@ from kernel_session import KernelSession, error_of, result_of, text_of
 
 # The requirement is "within a second"; the bound here is generous so a loaded machine never
 # fails the test. The real figure is measured by bench/kernel_bench.py.
-STOP_BOUND_SECONDS = 5.0
+STOP_BOUND_SECONDS = 10.0
 
 
 @pytest.fixture(scope="module")
