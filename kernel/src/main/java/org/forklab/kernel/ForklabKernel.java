@@ -247,9 +247,35 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
         if (future != null) {
             future.cancel(true);
             if (future.isDone() && !future.isCompletedExceptionally() && !future.isCancelled()) {
-                future.join().close();
+                closeWithin(future.join(), CLOSE_WAIT_MILLIS);
             }
         }
+    }
+
+    /** How long shutdown waits for JShell to close: the process ends right after anyway. */
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
+
+    /**
+     * Closing JShell waits for the running cell to leave it; a cell that catches the stop and
+     * carries on would hold the shutdown reply (and so the kernel process) forever.
+     */
+    private static void closeWithin(JShellEvaluator shell, long millis) {
+        Thread closer = new Thread(shell::close, "forklab-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warning("a cell ignored the stop; the kernel exits without closing JShell");
+        }
+    }
+
+    /** Kills every process the kernel started; for the JVM's shutdown hook (SIGTERM, SIGINT). */
+    void killChildren() {
+        children.killAll();
     }
 
     // ---- the other protocol hooks ----------------------------------------------------------

@@ -64,19 +64,28 @@ public final class Main implements Callable<Integer> {
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
-        JupyterConnection connection = new PromptConnection(properties);
-        ForklabKernel kernel = new ForklabKernel();
-        kernel.becomeHandlerForConnection(connection);
-        connection.connect();
         ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "forklab-warm-up");
             thread.setDaemon(true);
             return thread;
         });
-        kernel.startBackgroundWork(background);
+        JupyterConnection connection = serve(properties, background);
         connection.waitUntilClose();
         background.shutdownNow();
         // Cells may have left threads running; the kernel process ends with the connection.
         System.exit(0);
+    }
+
+    /** Binds the kernel's sockets and starts its background work; the connection runs on its own threads. */
+    static JupyterConnection serve(KernelConnectionProperties properties, ExecutorService background) throws Exception {
+        JupyterConnection connection = new PromptConnection(properties);
+        ForklabKernel kernel = new ForklabKernel();
+        // Jupyter sends SIGTERM to a kernel slow to shut down, and a closing terminal SIGINT or
+        // SIGHUP; the JVM then runs its hooks but not onShutdown: children must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(kernel::killChildren, "forklab-kill-children"));
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        kernel.startBackgroundWork(background);
+        return connection;
     }
 }
