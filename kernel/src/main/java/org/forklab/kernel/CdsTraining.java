@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.messages.Header;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.request.CompleteRequest;
@@ -78,6 +79,8 @@ final class CdsTraining {
 
     /** A DEALER socket speaking basekernel's own wire format, as jupyter_client's shell client does. */
     private static final class Client extends JupyterSocket implements AutoCloseable {
+        private static final String SESSION = UUID.randomUUID().toString();
+
         Client(ZMQ.Context context, KernelConnectionProperties properties, int port) throws Exception {
             super(context, SocketType.DEALER, properties.createHMACGenerator(), JUPYTER_LOGGER);
             setReceiveTimeOut(REPLY_MILLIS);
@@ -94,9 +97,14 @@ final class CdsTraining {
         }
 
         <T> void ask(MessageType<T> type, T content) {
-            sendMessage(new Message<>(null, type, content));
-            if (readMessage() == null) {
+            sendMessage(new Message<>(new Header<>(SESSION, type), content));
+            // The reply's frames are only awaited, not decoded: basekernel's reader cannot read an
+            // error reply as a client, and the kernel never decodes replies anyway.
+            if (recv() == null) {
                 throw new IllegalStateException("no reply to " + type.getName() + " within " + REPLY_MILLIS + " ms");
+            }
+            while (hasReceiveMore()) {
+                recv();
             }
         }
     }

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,14 @@ public final class Main implements Callable<Integer> {
             return;
         }
         if (args.length == 1 && args[0].equals(CDS_TRAINING)) {
-            CdsTraining.run();
+            PrintStream err = System.err; // cells in the training swap System.err for the kernel's
+            try {
+                CdsTraining.run();
+            } catch (Throwable failed) {
+                // Without this the kernel's own threads would keep the JVM, and the installer, waiting.
+                failed.printStackTrace(err);
+                System.exit(1);
+            }
             System.exit(0);
         }
         System.exit(new CommandLine(new Main()).execute(args));
