@@ -64,7 +64,7 @@ def one_launch(kernel, warm):
 
 def summary(values):
     values = sorted(values)
-    q = statistics.quantiles(values, n=10) if len(values) >= 2 else [values[0]] * 9
+    q = statistics.quantiles(values, n=10, method="inclusive") if len(values) >= 2 else [values[0]] * 9
     return f"median {statistics.median(values) * 1000:7.1f} ms  (p10 {q[0] * 1000:.1f}, p90 {q[-1] * 1000:.1f})"
 
 
