@@ -241,6 +241,7 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        startExitWatchdog();
         interrupt();
         children.killAll();
         CompletableFuture<JShellEvaluator> future = evaluator;
@@ -250,6 +251,37 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
                 closeWithin(future.join(), CLOSE_WAIT_MILLIS);
             }
         }
+    }
+
+    /** Set by the kernel process only (never in tests): how long after a shutdown request it may still live. */
+    private volatile long exitDeadlineMillis = -1;
+
+    /**
+     * From now on, a shutdown or restart request ends this JVM at most {@code millis} later, even
+     * if a cell that ignores the stop keeps a thread, a lock or a socket busy (seen on JDK 25).
+     * Children are killed before, in onShutdown, as a halt skips the shutdown hooks.
+     */
+    void exitAtMostAfterShutdown(long millis) {
+        exitDeadlineMillis = millis;
+    }
+
+    private void startExitWatchdog() {
+        long millis = exitDeadlineMillis;
+        if (millis < 0) {
+            return;
+        }
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            LOG.warning("the kernel did not end " + millis + " ms after the shutdown request; halting");
+            children.killAll();
+            Runtime.getRuntime().halt(0);
+        }, "forklab-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     /** How long shutdown waits for JShell to close: the process ends right after anyway. */

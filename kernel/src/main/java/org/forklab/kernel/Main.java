@@ -25,6 +25,13 @@ import java.util.logging.Level;
 @Command(name = "forklab-kernel", mixinStandardHelpOptions = true, subcommands = InstallCommand.class,
         description = "The forklab Java kernel for Jupyter.")
 public final class Main implements Callable<Integer> {
+    /**
+     * A shutdown request ends the process within this. jupyter_client sends SIGTERM after half its
+     * shutdown_wait_time (2.5 s by default; the shutdown hook then kills the children); a client
+     * that waits longer still sees the kernel go, with exit status 0.
+     */
+    static final long EXIT_DEADLINE_MILLIS = 8_000;
+
     /** Argument of the installer's class-data-sharing training run; not for people. */
     public static final String CDS_TRAINING = "--cds-training";
 
@@ -91,6 +98,7 @@ public final class Main implements Callable<Integer> {
         // Jupyter sends SIGTERM to a kernel slow to shut down, and a closing terminal SIGINT or
         // SIGHUP; the JVM then runs its hooks but not onShutdown: children must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::killChildren, "forklab-kill-children"));
+        kernel.exitAtMostAfterShutdown(EXIT_DEADLINE_MILLIS);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         kernel.startBackgroundWork(background);
