@@ -64,7 +64,7 @@ def one_launch(kernel, warm):
 
 def summary(values):
     values = sorted(values)
-    q = statistics.quantiles(values, n=10) if len(values) >= 2 else [values[0]] * 9
+    q = statistics.quantiles(values, n=10, method="inclusive") if len(values) >= 2 else [values[0]] * 9
     return f"median {statistics.median(values) * 1000:7.1f} ms  (p10 {q[0] * 1000:.1f}, p90 {q[-1] * 1000:.1f})"
 
 
@@ -74,9 +74,12 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--warm", type=int, default=15)
     args = parser.parse_args()
+    # Other work on the machine moves every figure: the 1-minute load before and after says how much.
+    load_before = os.getloadavg()[0]
     results = [one_launch(args.kernel, args.warm) for _ in range(args.runs)]
     print(f"kernel {args.kernel}; {args.runs} launches, {args.warm} warm cells each; "
-          f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}; {platform.platform()}")
+          f"{os.cpu_count()} CPUs; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; "
+          f"{platform.platform()}")
     names = ["launch -> kernel_info_reply", "launch -> first 1+1 result", "warm 2+2 cell", "magic-only cell (%lsmagic)"]
     for i, name in enumerate(names):
         print(f"{name:30s} {summary([r[i] for r in results])}")

@@ -2,12 +2,55 @@
 import unittest
 
 import jupyter_kernel_test
+from jupyter_client.manager import KernelManager
+from jupyter_kernel_test.msgspec_v5 import validate_message
 
 from conftest import JDKS, kernel_name
+from kernel_session import SHUTDOWN_WAIT, TIMEOUT, settle
+
+# Between two iopub messages of one cell; the suite's own 0.1 s (1 s for the first) fails on a
+# loaded 2-core machine. Waiting longer changes no verdict: the loop ends at the idle status.
+IOPUB_WAIT = 30
 
 
 class ForklabKernelTests(jupyter_kernel_test.KernelTests):
+    """jupyter_kernel_test's checks, unchanged, with its waits made fit for a busy machine:
+    start-up leftovers drained before the first test, every wait long, none decisive."""
     __test__ = False  # only the per-JDK subclasses below run
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km = KernelManager(kernel_name=cls.kernel_name, shutdown_wait_time=SHUTDOWN_WAIT)
+        cls.km.start_kernel()
+        cls.kc = cls.km.client()
+        cls.kc.start_channels()
+        cls.kc.wait_for_ready(timeout=TIMEOUT)
+        settle(cls.kc)
+
+    def get_non_kernel_info_reply(self, timeout=None):
+        # The suite passes its 15 s TIMEOUT here; a first cell on a loaded machine can take longer.
+        return super().get_non_kernel_info_reply(timeout=None if timeout is None else max(timeout, TIMEOUT))
+
+    def execute_helper(self, code, timeout=TIMEOUT, silent=False, store_history=True, stop_on_error=True):
+        """The suite's execute_helper, checks for checks, with IOPUB_WAIT between iopub messages."""
+        msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history, stop_on_error=stop_on_error)
+        reply = self.get_non_kernel_info_reply(timeout=timeout)
+        validate_message(reply, "execute_reply", msg_id)
+        busy_msg = self.kc.iopub_channel.get_msg(timeout=IOPUB_WAIT)
+        validate_message(busy_msg, "status", msg_id)
+        self.assertEqual(busy_msg["content"]["execution_state"], "busy")
+        output_msgs = []
+        while True:
+            msg = self.kc.iopub_channel.get_msg(timeout=IOPUB_WAIT)
+            validate_message(msg, msg["msg_type"], msg_id)
+            if msg["msg_type"] == "status":
+                self.assertEqual(msg["content"]["execution_state"], "idle")
+                break
+            if msg["msg_type"] == "execute_input":
+                self.assertEqual(msg["content"]["code"], code)
+                continue
+            output_msgs.append(msg)
+        return reply, output_msgs
 
     language_name = "java"
     file_extension = ".jshell"
@@ -44,6 +87,16 @@ class ForklabKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "display(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB));",
          "mime": "image/png"},
     ]
+
+    def test_runtime_error_is_named_after_the_exception(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper(code="int zero = 0;\n7 / zero")
+        self.assertEqual(reply["content"]["status"], "error")
+        errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(errors[0]["ename"], "ArithmeticException")
+        self.assertEqual(errors[0]["evalue"], "/ by zero")
+        self.assertEqual(errors[0]["traceback"], ["java.lang.ArithmeticException: / by zero", "\tat cell (cell line 2)"])
+        self.assertEqual(reply["content"]["ename"], "ArithmeticException")
 
 
 for _jdk in JDKS:

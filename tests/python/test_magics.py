@@ -1,7 +1,7 @@
 """Magics through the protocol: listing, help, and one clear line for every kind of bad input."""
 import pytest
 
-from conftest import kernel_name
+from conftest import REPO, kernel_name
 from kernel_session import KernelSession, error_of, result_of, text_of
 
 
@@ -72,3 +72,33 @@ def test_load_runs_a_file_of_java_and_magics(session, tmp_path):
     assert reply["status"] == "ok"
     assert result_of(outputs) == "42"
     assert result_of(session.run("loaded")[1]) == "41"
+
+
+# The JUnit build's test classes hold a test extension (GreetingExtension) with magics that fail
+# on purpose; %classpath loads it into the running kernel as a student's jar would be loaded.
+TEST_CLASSES = REPO / "kernel" / "target" / "test-classes"
+
+
+@pytest.fixture(scope="module")
+def failing_magics(session):
+    assert (TEST_CLASSES / "org/forklab/kernel/GreetingExtension.class").is_file(), \
+        f"{TEST_CLASSES} lacks the test extension; build with mvn package (test classes are compiled then)"
+    reply, outputs = session.run(f"%classpath {TEST_CLASSES}")
+    assert reply["status"] == "ok", outputs
+    return session
+
+
+def test_a_magics_usage_error_is_its_message_alone(failing_magics):
+    reply, outputs = failing_magics.run("%refuse")
+    error = error_of(outputs)
+    message = "%refuse: 'x' is not accepted; try 'y'"
+    assert (error["ename"], error["evalue"], error["traceback"]) == ("UsageError", message, [message])
+    assert (reply["ename"], reply["evalue"], reply["traceback"]) == ("UsageError", message, [message])
+
+
+def test_any_other_magic_failure_is_one_line_with_its_class(failing_magics):
+    reply, outputs = failing_magics.run("%boom")
+    error = error_of(outputs)
+    assert error["ename"] == "IllegalStateException"
+    assert error["traceback"] == ["IllegalStateException: the magic broke"]
+    assert reply["traceback"] == ["IllegalStateException: the magic broke"], "no kernel stack in the reply either"

@@ -16,7 +16,10 @@ def outputs_of(cell):
 def test_smoke_notebook_runs_and_shows_each_kind_of_output(jdk):
     nb = nbformat.read(SMOKE, as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "smoke.ipynb is stored without outputs"
-    NotebookClient(nb, kernel_name=kernel_name(jdk), timeout=120).execute()
+    # iopub_timeout: how long nbclient waits for a cell's last output after its reply (4 s by
+    # default, too short on a loaded 2-core machine); it ends early on the idle status.
+    NotebookClient(nb, kernel_name=kernel_name(jdk), timeout=120, iopub_timeout=30,
+                   startup_timeout=120, shutdown_kernel="graceful").execute()
     code = [c for c in nb.cells if c.cell_type == "code"]
 
     assert "%maven" in code[0].outputs[0]["text"] and "%load" in code[0].outputs[0]["text"]

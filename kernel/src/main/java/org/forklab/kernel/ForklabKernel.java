@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -221,12 +220,7 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
 
     @Override
     public List<String> formatError(Exception e) {
-        if (e instanceof CellError) {
-            return ((CellError) e).lines();
-        }
-        // Not ours (a magic's own exception, a bug): one line for the student, the trace in the log.
-        LOG.log(Level.WARNING, "cell failed", e);
-        return List.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        return ErrorReport.of(e).lines;
     }
 
     @Override
@@ -247,15 +241,73 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        startExitWatchdog();
         interrupt();
         children.killAll();
         CompletableFuture<JShellEvaluator> future = evaluator;
         if (future != null) {
             future.cancel(true);
             if (future.isDone() && !future.isCompletedExceptionally() && !future.isCancelled()) {
-                future.join().close();
+                closeWithin(future.join(), CLOSE_WAIT_MILLIS);
             }
         }
+    }
+
+    /** Set by the kernel process only (never in tests): how long after a shutdown request it may still live. */
+    private volatile long exitDeadlineMillis = -1;
+
+    /**
+     * From now on, a shutdown or restart request ends this JVM at most {@code millis} later, even
+     * if a cell that ignores the stop keeps a thread, a lock or a socket busy (seen on JDK 25).
+     * Children are killed before, in onShutdown, as a halt skips the shutdown hooks.
+     */
+    void exitAtMostAfterShutdown(long millis) {
+        exitDeadlineMillis = millis;
+    }
+
+    private void startExitWatchdog() {
+        long millis = exitDeadlineMillis;
+        if (millis < 0) {
+            return;
+        }
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            LOG.warning("the kernel did not end " + millis + " ms after the shutdown request; halting");
+            children.killAll();
+            Runtime.getRuntime().halt(0);
+        }, "forklab-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** How long shutdown waits for JShell to close: the process ends right after anyway. */
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
+
+    /**
+     * Closing JShell waits for the running cell to leave it; a cell that catches the stop and
+     * carries on would hold the shutdown reply (and so the kernel process) forever.
+     */
+    private static void closeWithin(JShellEvaluator shell, long millis) {
+        Thread closer = new Thread(shell::close, "forklab-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warning("a cell ignored the stop; the kernel exits without closing JShell");
+        }
+    }
+
+    /** Kills every process the kernel started; for the JVM's shutdown hook (SIGTERM, SIGINT). */
+    void killChildren() {
+        children.killAll();
     }
 
     // ---- the other protocol hooks ----------------------------------------------------------
@@ -284,6 +336,7 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteRequestHandler(this, executionCount));
         connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ import java.util.logging.Level;
 @Command(name = "forklab-kernel", mixinStandardHelpOptions = true, subcommands = InstallCommand.class,
         description = "The forklab Java kernel for Jupyter.")
 public final class Main implements Callable<Integer> {
+    /**
+     * A shutdown request ends the process within this. jupyter_client sends SIGTERM after half its
+     * shutdown_wait_time (2.5 s by default; the shutdown hook then kills the children); a client
+     * that waits longer still sees the kernel go, with exit status 0.
+     */
+    static final long EXIT_DEADLINE_MILLIS = 8_000;
+
     /** Argument of the installer's class-data-sharing training run; not for people. */
     public static final String CDS_TRAINING = "--cds-training";
 
@@ -38,7 +46,14 @@ public final class Main implements Callable<Integer> {
             return;
         }
         if (args.length == 1 && args[0].equals(CDS_TRAINING)) {
-            CdsTraining.run();
+            PrintStream err = System.err; // cells in the training swap System.err for the kernel's
+            try {
+                CdsTraining.run();
+            } catch (Throwable failed) {
+                // Without this the kernel's own threads would keep the JVM, and the installer, waiting.
+                failed.printStackTrace(err);
+                System.exit(1);
+            }
             System.exit(0);
         }
         System.exit(new CommandLine(new Main()).execute(args));
@@ -64,19 +79,29 @@ public final class Main implements Callable<Integer> {
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
-        JupyterConnection connection = new PromptConnection(properties);
-        ForklabKernel kernel = new ForklabKernel();
-        kernel.becomeHandlerForConnection(connection);
-        connection.connect();
         ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "forklab-warm-up");
             thread.setDaemon(true);
             return thread;
         });
-        kernel.startBackgroundWork(background);
+        JupyterConnection connection = serve(properties, background);
         connection.waitUntilClose();
         background.shutdownNow();
         // Cells may have left threads running; the kernel process ends with the connection.
         System.exit(0);
+    }
+
+    /** Binds the kernel's sockets and starts its background work; the connection runs on its own threads. */
+    static JupyterConnection serve(KernelConnectionProperties properties, ExecutorService background) throws Exception {
+        JupyterConnection connection = new PromptConnection(properties);
+        ForklabKernel kernel = new ForklabKernel();
+        // Jupyter sends SIGTERM to a kernel slow to shut down, and a closing terminal SIGINT or
+        // SIGHUP; the JVM then runs its hooks but not onShutdown: children must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(kernel::killChildren, "forklab-kill-children"));
+        kernel.exitAtMostAfterShutdown(EXIT_DEADLINE_MILLIS);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        kernel.startBackgroundWork(background);
+        return connection;
     }
 }

@@ -86,6 +86,58 @@ class ForklabKernelTest {
     }
 
     @Test
+    void aMagicsUsageErrorIsItsMessageAlone() {
+        Exception e = assertThrows(Exception.class, () -> kernel.runCell("%refuse"));
+        ErrorReport report = ErrorReport.of(e);
+        assertEquals("UsageError", report.name);
+        assertEquals("%refuse: 'x' is not accepted; try 'y'", report.message);
+        assertEquals(List.of("%refuse: 'x' is not accepted; try 'y'"), report.lines);
+        assertEquals(report.lines, kernel.formatError(e));
+    }
+
+    @Test
+    void anyOtherMagicFailureIsOneLineWithItsClass() {
+        Exception e = assertThrows(Exception.class, () -> kernel.runCell("%boom"));
+        ErrorReport report = ErrorReport.of(e);
+        assertEquals("IllegalStateException", report.name);
+        assertEquals(List.of("IllegalStateException: the magic broke"), report.lines);
+    }
+
+    @Test
+    void aRuntimeErrorIsNamedAfterTheExceptionTheCellThrew() throws Exception {
+        buildJShell();
+        ErrorReport report = ErrorReport.of(assertThrows(Exception.class, () -> kernel.runCell("int zero = 0;\n7 / zero")));
+        assertEquals("ArithmeticException", report.name);
+        assertEquals("/ by zero", report.message);
+        assertEquals(List.of("java.lang.ArithmeticException: / by zero", "\tat cell (cell line 2)"), report.lines);
+        ErrorReport own = ErrorReport.of(assertThrows(Exception.class,
+                () -> kernel.runCell("class Oops extends RuntimeException { Oops() { super(\"mine\"); } }\nthrow new Oops();")));
+        assertEquals("Oops", own.name);
+    }
+
+    @Test
+    void anExitInACellLeavesTheKernelRunning() throws Exception {
+        buildJShell();
+        ErrorReport report = ErrorReport.of(assertThrows(Exception.class, () -> kernel.runCell("System.exit(3);")));
+        assertEquals("ExitRefusedException", report.name);
+        assertEquals(List.of("System.exit(3) was stopped: it would end the kernel;"
+                + " run violent code in a child process, e.g. %crash"), report.lines);
+        assertEquals(4, kernel.runCell("2 + 2"));
+    }
+
+    @Test
+    void interruptEndsAMagicThatSleeps() throws Exception {
+        GreetingExtension.NAPPING.drainPermits();
+        Future<Object> cell = cells.submit(() -> kernel.runCell("%nap"));
+        assertTrue(GreetingExtension.NAPPING.tryAcquire(30, TimeUnit.SECONDS), "%nap should have started");
+        kernel.interrupt();
+        // Liveness only (the machine may be busy); the one-second figure is the benchmark's business.
+        Exception e = assertThrows(java.util.concurrent.ExecutionException.class, () -> cell.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(Interrupted.class, e.getCause());
+        assertEquals("rested", kernel.runCell("%nap 1"));
+    }
+
+    @Test
     void bindRefusesNamesThatAreNotJava() {
         assertFalse(kernel.bind("not a name", String.class, "v"));
         assertEquals("v", org.forklab.spi.Results.get("not a name"));

@@ -50,7 +50,16 @@ final class PromptShellChannel extends ShellChannel {
                 if (poller.poll(POLL_MILLIS) <= 0 || !running) {
                     continue;
                 }
-                handle(readMessage());
+                Message<?> message;
+                try {
+                    message = readMessage();
+                } catch (RuntimeException malformed) {
+                    // One bad message (no header field, bad JSON, wrong signature) must not end the
+                    // loop: the kernel would stay up but answer nothing ever again.
+                    LOG.log(Level.WARNING, "dropped a message that could not be read", malformed);
+                    continue;
+                }
+                handle(message);
             }
         } catch (RuntimeException e) {
             if (running) {

@@ -61,7 +61,11 @@ final class ErrorFormat {
     static RuntimeFailure runtimeFailure(JShellException e, Map<String, Integer> snippetFirstLine) {
         List<String> lines = new ArrayList<>();
         String className = exceptionClassName(e);
-        appendThrowable(lines, e, "", snippetFirstLine);
+        if (className.equals(ExitRefusedException.class.getName())) {
+            lines.add(e.getMessage()); // says all there is: where the stack leads is the student's own exit call
+        } else {
+            appendThrowable(lines, e, "", snippetFirstLine);
+        }
         return new RuntimeFailure(className, String.valueOf(e.getMessage()), lines);
     }
 

@@ -8,8 +8,13 @@ public final class RuntimeFailure extends CellError {
     private final String exceptionClass;
 
     RuntimeFailure(String exceptionClass, String message, List<String> lines) {
-        super(exceptionClass, message, lines);
+        super(simpleName(exceptionClass), message, lines);
         this.exceptionClass = exceptionClass;
+    }
+
+    /** "java.lang.ArithmeticException" to "ArithmeticException"; a cell's "REPL.$JShell$12$Oops" to "Oops". */
+    static String simpleName(String className) {
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
     }
 
     /** Fully qualified name of the exception the cell threw. */

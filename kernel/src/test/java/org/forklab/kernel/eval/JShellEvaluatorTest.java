@@ -73,6 +73,7 @@ class JShellEvaluatorTest {
         RuntimeFailure e = assertThrows(RuntimeFailure.class,
                 () -> evaluator.eval("int divide(int a, int b) { return a / b; }\ndivide(1, 0)"));
         assertEquals("java.lang.ArithmeticException", e.exceptionClass());
+        assertEquals("ArithmeticException", e.errorName(), "ename is the real exception's simple name");
         assertEquals("java.lang.ArithmeticException: / by zero", e.lines().get(0));
         assertEquals("\tat divide (cell line 1)", e.lines().get(1));
         assertEquals("\tat cell (cell line 2)", e.lines().get(2));

@@ -1,0 +1,108 @@
+package org.forklab.kernel;
+
+import io.github.spencerpark.jupyter.channels.ShellHandler;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.JupyterIO;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.publish.PublishError;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
+import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
+import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * basekernel's execute_request handling, step for step, except for errors: basekernel names an
+ * error after the Java class that carried it (so every runtime error was "RuntimeFailure") and
+ * puts the kernel's own stack in the reply. Here both the error message and the reply carry the
+ * {@link ErrorReport}: the real exception's name and only the lines meant for the student.
+ */
+final class ExecuteRequestHandler implements ShellHandler<ExecuteRequest> {
+    private static final Method SET_ENV = jupyterIoMethod("setEnv", ShellReplyEnvironment.class);
+    private static final Method RETRACT_ENV = jupyterIoMethod("retractEnv", ShellReplyEnvironment.class);
+    private static final Method SET_STDIN_ENABLED = jupyterIoMethod("setJupyterInEnabled", boolean.class);
+
+    private final BaseKernel kernel;
+    private final AtomicInteger executionCount;
+
+    ExecuteRequestHandler(BaseKernel kernel, AtomicInteger executionCount) {
+        this.kernel = kernel;
+        this.executionCount = executionCount;
+    }
+
+    @Override
+    public void handle(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        synchronized (kernel) { // as basekernel: one cell at a time
+            kernel.getCommManager().setMessageContext(message);
+            ExecuteRequest request = message.getContent();
+            int count = executionCount.getAndIncrement();
+            env.setBusyDeferIdle();
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+            JupyterIO io = kernel.getIO();
+            if (kernel.shouldReplaceStdStreams()) {
+                replaceStdStreams(env, io);
+            }
+            call(SET_ENV, io, env);
+            env.defer(() -> call(RETRACT_ENV, io, env));
+            call(SET_STDIN_ENABLED, io, request.isStdinEnabled());
+            try {
+                DisplayData shown = kernel.eval(request.getCode());
+                if (shown != null) {
+                    env.publish(new PublishExecuteResult(count, shown));
+                }
+                env.defer().reply(new ExecuteReply(count, Map.of()));
+            } catch (Exception e) {
+                ErrorReport report = ErrorReport.of(e);
+                env.publish(new PublishError(report.name, report.message, report.lines));
+                ErrorReply reply = new ErrorReply(report.name, report.message, report.lines);
+                reply.setExecutionCount(count);
+                env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            }
+        }
+    }
+
+    private static void replaceStdStreams(ShellReplyEnvironment env, JupyterIO io) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        System.setOut(io.out);
+        System.setErr(io.err);
+        System.setIn(io.in);
+        env.defer(() -> {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+        });
+    }
+
+    /** JupyterIO wires its streams to a request through protected methods meant for BaseKernel. */
+    private static Method jupyterIoMethod(String name, Class<?> parameter) {
+        try {
+            Method method = JupyterIO.class.getDeclaredMethod(name, parameter);
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("basekernel without JupyterIO." + name + ": not version 2.3.0?", e);
+        }
+    }
+
+    private static void call(Method method, JupyterIO io, Object argument) {
+        try {
+            method.invoke(io, argument);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+        }
+    }
+}

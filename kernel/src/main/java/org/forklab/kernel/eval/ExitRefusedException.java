@@ -1,0 +1,14 @@
+package org.forklab.kernel.eval;
+
+/**
+ * Thrown where a cell (or a class from a jar a cell added) calls {@code System.exit},
+ * {@code Runtime.exit} or {@code Runtime.halt}: those would end the kernel, not the cell.
+ */
+public final class ExitRefusedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ExitRefusedException(String call, int status) {
+        super(call + "(" + status + ") was stopped: it would end the kernel;"
+                + " run violent code in a child process, e.g. %crash");
+    }
+}
