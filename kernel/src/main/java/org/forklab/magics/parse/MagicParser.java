@@ -83,6 +83,9 @@ public final class MagicParser {
                         .showDefaultValue(CommandLine.Help.Visibility.NEVER).build());
             }
         }
+        // picocli's tracer would print "[picocli WARN] Unbalanced quotes ..." on the cell's error
+        // stream, a second line beside the one-line refusal; the refusal alone says enough.
+        CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
         CommandLine line = new CommandLine(spec);
         line.setUsageHelpWidth(HELP_WIDTH);
         line.setUsageHelpAutoWidth(false);
