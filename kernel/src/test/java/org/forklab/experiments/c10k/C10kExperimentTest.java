@@ -6,33 +6,19 @@ import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.ProcessTree;
 import org.forklab.experiments.ipc.LeftoverThreads;
 import org.forklab.experiments.core.VirtualThreads;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.forklab.experiments.ipc.NothingLeftBehind;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@ExtendWith(NothingLeftBehind.class)
 class C10kExperimentTest {
-    private Set<Thread> threadsBefore;
-
-    @BeforeEach
-    void noteThreads() {
-        threadsBefore = LeftoverThreads.live();
-    }
-
-    @AfterEach
-    void nothingLeftBehind() throws Exception {
-        assertEquals(List.of(), ProcessTree.descendants());
-        assertEquals(List.of(), ProcessTree.zombieChildren());
-        assertEquals(Set.of(), LeftoverThreads.startedSince(threadsBefore));
-    }
-
     private static C10kConfig small() {
         return C10kConfig.defaults().withClients(List.of(3, 40)).withRoundTrips(5).withMessageBytes(100);
     }

@@ -2,34 +2,18 @@ package org.forklab.experiments.ipc;
 
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.ExperimentTimeoutException;
-import org.forklab.experiments.core.ProcessTree;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@ExtendWith(NothingLeftBehind.class)
 class BoundedBufferExperimentTest {
-    private Set<Thread> threadsBefore;
-
-    @BeforeEach
-    void noteThreads() {
-        threadsBefore = LeftoverThreads.live();
-    }
-
-    @AfterEach
-    void nothingLeftBehind() throws Exception {
-        assertEquals(List.of(), ProcessTree.descendants());
-        assertEquals(List.of(), ProcessTree.zombieChildren());
-        assertEquals(Set.of(), LeftoverThreads.startedSince(threadsBefore));
-    }
-
     @Test
     void everyItemArrivesOnceAndInOrderThroughEveryMechanism() throws Exception {
         // capacity 3 and odd counts: the buffer fills and empties many times, and wraps off its edge

@@ -2,34 +2,23 @@ package org.forklab.experiments.ipc;
 
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.ExperimentTimeoutException;
-import org.forklab.experiments.core.ProcessTree;
 import org.forklab.experiments.core.Samples;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@ExtendWith(NothingLeftBehind.class)
 class IpcExperimentTest {
-    private Set<Thread> threadsBefore;
-
-    @BeforeEach
-    void noteThreads() {
-        threadsBefore = LeftoverThreads.live();
-    }
-
     @AfterEach
-    void nothingLeftBehind() throws Exception {
-        assertEquals(List.of(), ProcessTree.descendants());
-        assertEquals(List.of(), ProcessTree.zombieChildren());
-        assertEquals(Set.of(), LeftoverThreads.startedSince(threadsBefore));
+    void noSharedMemoryFileLeft() throws Exception {
         try (Stream<Path> left = Files.list(IpcExperiment.sharedMemoryDir())) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("forklab-ipc-")).toList());
         }

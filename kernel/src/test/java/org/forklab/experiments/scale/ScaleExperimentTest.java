@@ -4,13 +4,12 @@ import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.Limits;
-import org.forklab.experiments.core.ProcessTree;
 import org.forklab.experiments.ipc.LeftoverThreads;
 import org.forklab.experiments.nativeprobe.NativeProbe;
 import org.forklab.experiments.core.VirtualThreads;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.forklab.experiments.ipc.NothingLeftBehind;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,21 +17,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@ExtendWith(NothingLeftBehind.class)
 class ScaleExperimentTest {
-    private Set<Thread> threadsBefore;
-
-    @BeforeEach
-    void noteThreads() {
-        threadsBefore = LeftoverThreads.live();
-    }
-
-    @AfterEach
-    void nothingLeftBehind() throws Exception {
-        assertEquals(List.of(), ProcessTree.descendants());
-        assertEquals(List.of(), ProcessTree.zombieChildren());
-        assertEquals(Set.of(), LeftoverThreads.startedSince(threadsBefore));
-    }
-
     private static ScaleConfig small() {
         return ScaleConfig.defaults().withThreadCounts(List.of(8L, 16L, 32L)).withVirtualCounts(List.of(5_000L, 20_000L))
                 .withProcessCounts(List.of(2L, 4L, 6L));
