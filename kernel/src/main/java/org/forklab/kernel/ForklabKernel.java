@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,8 @@ import java.util.stream.Collectors;
  */
 public final class ForklabKernel extends BaseKernel implements ExtensionContext, MagicHost {
     private static final Logger LOG = Logger.getLogger(ForklabKernel.class.getName());
+    /** Enough for picocli's model building to leave the interpreter (measured: see BuiltinMagics.warmUp). */
+    static final int MAGIC_WARM_UP_ROUNDS = 8;
 
     private final MagicRegistry magics = new MagicRegistry();
     private final CellHistory history = new CellHistory();
@@ -90,6 +93,16 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     public void startBackgroundWork(Executor background) {
         magicsReady = CompletableFuture.runAsync(this::registerMagics, background);
         evaluator = magicsReady.thenApplyAsync(ignored -> createEvaluator(), background);
+        // Off the path to the first cell: only once JShell is up.
+        evaluator.thenRunAsync(this::warmUpMagics, background);
+    }
+
+    private void warmUpMagics() {
+        try {
+            BuiltinMagics.warmUp(magics, this, MAGIC_WARM_UP_ROUNDS);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "magic warm-up failed; the magics still work, only slower at first", e);
+        }
     }
 
     private void registerMagics() {

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "%lsmagic", mixinStandardHelpOptions = true,
         description = "List every magic with what it does.",
-        footer = "Each magic explains its arguments with --help, e.g. %maven --help.")
+        footer = "Each magic explains its arguments with --help, e.g. %%maven --help.")
 public final class LsMagic implements Callable<Object> {
     private final MagicRegistry registry;
 

@@ -35,6 +35,17 @@ public final class PicocliMagic {
         return command.call();
     }
 
+    /** Parses no arguments into {@code command} (never calling it) and builds its usage text. */
+    static void exercise(Callable<?> command) {
+        CommandLine line = new CommandLine(command);
+        try {
+            line.parseArgs();
+        } catch (ParameterException missing) {
+            suggestion(missing); // a required argument: the refusal path is warmed as well
+        }
+        help(line);
+    }
+
     /** The usage text of a magic, without colours, as --help prints it. */
     public static String help(Class<?> commandClass) {
         return help(new CommandLine(commandClass));

@@ -42,6 +42,19 @@ class PicocliMagicTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** What the body wrote to System.err (picocli reports format trouble there). */
+    private static String captureErr(ThrowingRunnable body) throws Exception {
+        PrintStream old = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setErr(old);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     interface ThrowingRunnable {
         void run() throws Exception;
     }
@@ -73,6 +86,32 @@ class PicocliMagicTest {
     void missingParameterIsOneLine() {
         UsageError e = assertThrows(UsageError.class, () -> PicocliMagic.run(() -> new LoadMagic(host), List.of()));
         assertEquals("%load: Missing required parameter: 'FILE' (see %load --help)", e.getMessage());
+    }
+
+    @Test
+    void lsmagicHelpShowsItsFooterAsWrittenWithoutWarnings() throws Exception {
+        String[] help = new String[1];
+        String err = captureErr(() -> help[0] = captureOut(
+                () -> PicocliMagic.run(() -> new LsMagic(new MagicRegistry()), List.of("--help"))));
+        // A bare '%m' in the footer once made picocli warn on stderr at every --help and at warm-up.
+        assertEquals("", err);
+        assertEquals(String.join(System.lineSeparator(),
+                "Usage: %lsmagic [-hV]",
+                "List every magic with what it does.",
+                "  -h, --help      Show this help message and exit.",
+                "  -V, --version   Print version information and exit.",
+                "Each magic explains its arguments with --help, e.g. %maven --help.",
+                ""), help[0]);
+    }
+
+    @Test
+    void warmUpBuildsEveryBuiltinMagicSilentlyAndCallsNone() throws Exception {
+        MagicRegistry registry = new MagicRegistry();
+        String[] out = new String[1];
+        String err = captureErr(() -> out[0] = captureOut(() -> BuiltinMagics.warmUp(registry, host, 2)));
+        assertEquals("", out[0]);
+        assertEquals("", err);
+        assertTrue(added.isEmpty(), "a magic was called during warm-up: " + added);
     }
 
     @Test
