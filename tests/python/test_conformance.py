@@ -88,6 +88,15 @@ class ForklabKernelTests(jupyter_kernel_test.KernelTests):
          "mime": "image/png"},
     ]
 
+    code_clear_output = 'System.out.println("before"); clearOutput();'
+
+    def test_clear_output_comes_after_the_text_printed_before_it(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper(code='System.out.print("old"); clearOutput(true); System.out.print("new");')
+        self.assertEqual(reply["content"]["status"], "ok")
+        kinds = [(m["msg_type"], m["content"].get("text"), m["content"].get("wait")) for m in outputs]
+        self.assertEqual(kinds, [("stream", "old", None), ("clear_output", None, True), ("stream", "new", None)])
+
     def test_runtime_error_is_named_after_the_exception(self):
         self.flush_channels()
         reply, outputs = self.execute_helper(code="int zero = 0;\n7 / zero")

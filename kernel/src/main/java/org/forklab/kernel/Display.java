@@ -1,17 +1,21 @@
 package org.forklab.kernel;
 
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
 
 import java.util.UUID;
 
 /**
  * Rich output from a cell, as in IJava: every cell imports these statically, so
  * {@code display(chart)}, {@code render(table, "text/html")} and {@code updateDisplay(id, obj)}
- * work unqualified.
+ * work unqualified, and {@code clearOutput()} as IPython's {@code clear_output()}.
  */
 public final class Display {
     private static volatile BaseKernel kernel;
+    /** The running cell's channel to the front end; null between cells. */
+    private static volatile ShellReplyEnvironment runningCell;
 
     private Display() {
     }
@@ -19,6 +23,11 @@ public final class Display {
     /** Called once by the kernel that cells run in. */
     static void attach(BaseKernel host) {
         kernel = host;
+    }
+
+    /** Called by the execute handler as a cell starts (its environment) and ends (null). */
+    static void cellRunning(ShellReplyEnvironment env) {
+        runningCell = env;
     }
 
     private static BaseKernel kernel() {
@@ -59,6 +68,26 @@ public final class Display {
     public static void updateDisplay(String id, Object o, String... as) {
         DisplayData data = render(o, as);
         kernel().getIO().display.updateDisplay(id, data);
+    }
+
+    /** Clears what the running cell has shown so far. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
+     * Clears what the running cell has shown so far; with {@code wait}, the front end clears only
+     * when the next output arrives, so a loop that redraws each round does not flicker.
+     */
+    public static void clearOutput(boolean wait) {
+        ShellReplyEnvironment env = runningCell;
+        if (env == null) {
+            throw new IllegalStateException("clearOutput works only while a cell runs");
+        }
+        // Text printed before the call must reach the front end before the clear, not after it.
+        System.out.flush();
+        System.err.flush();
+        env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
     private static String show(DisplayData data) {

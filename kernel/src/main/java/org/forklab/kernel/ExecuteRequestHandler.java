@@ -53,6 +53,8 @@ final class ExecuteRequestHandler implements ShellHandler<ExecuteRequest> {
             }
             call(SET_ENV, io, env);
             env.defer(() -> call(RETRACT_ENV, io, env));
+            Display.cellRunning(env);
+            env.defer(() -> Display.cellRunning(null));
             call(SET_STDIN_ENABLED, io, request.isStdinEnabled());
             try {
                 DisplayData shown = kernel.eval(request.getCode());
