@@ -89,6 +89,16 @@ def test_shutdown_leaves_no_process(jdk):
     assert [p for p in alive if p.status() != psutil.STATUS_ZOMBIE] == []
 
 
+@pytest.mark.parametrize("attempt", range(4))
+def test_a_shutdown_ends_the_kernel_by_its_own_exit(jdk, attempt):
+    # The shell socket was once closed from the control thread; now and then the close was lost
+    # and the kernel hung until its watchdog halted it 8 s later, with status 70.
+    s = KernelSession(kernel_name(jdk))
+    process = s.km.provisioner.process
+    s.close()
+    assert process.wait(timeout=60) == 0
+
+
 EXIT_LINE = " was stopped: it would end the kernel; run violent code in a child process, e.g. %crash"
 
 

@@ -266,6 +266,9 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
         }
     }
 
+    /** The exit status of a kernel the watchdog had to halt: not 0, so that a hang shows in tests. */
+    static final int WATCHDOG_EXIT_STATUS = 70;
+
     /** Set by the kernel process only (never in tests): how long after a shutdown request it may still live. */
     private volatile long exitDeadlineMillis = -1;
 
@@ -291,7 +294,7 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
             }
             LOG.warning("the kernel did not end " + millis + " ms after the shutdown request; halting");
             children.killAll();
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(WATCHDOG_EXIT_STATUS);
         }, "forklab-exit-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();

@@ -50,7 +50,12 @@ public final class PromptConnection extends JupyterConnection {
         promptShell.close();
         promptControl.close();
         super.close();
-        context.close();
+        // term() returns once every socket of the context is closed, and the shell loop closes
+        // its own only when the running cell lets go of its thread: a cell that ignores the stop
+        // would hold shutdown forever. So term runs apart and the kernel need not wait for it.
+        Thread term = new Thread(context::close, "forklab-zmq-term");
+        term.setDaemon(true);
+        term.start();
         closed.countDown();
     }
 

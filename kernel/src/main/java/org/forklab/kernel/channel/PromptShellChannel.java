@@ -28,7 +28,8 @@ final class PromptShellChannel extends ShellChannel {
     private final JupyterConnection connection;
     private final boolean control;
     private volatile boolean running;
-    private Thread loop;
+    private volatile Thread loop;
+    private boolean socketClosed;
     /** The first frame of the next message, received by the loop, not yet read by readMessage. */
     private byte[] firstFrame;
 
@@ -74,6 +75,8 @@ final class PromptShellChannel extends ShellChannel {
             if (running) {
                 LOG.log(Level.SEVERE, "shell loop ended", e);
             }
+        } finally {
+            closeSocket();
         }
     }
 
@@ -115,10 +118,27 @@ final class PromptShellChannel extends ShellChannel {
         }
     }
 
+    /**
+     * Stops the loop. A jeromq socket must be closed by the thread that uses it: closed from the
+     * control thread while the shell thread sat in recv, the close was sometimes lost, and the
+     * context's term() then waited for it forever (the kernel hung 8 s on shutdown, until the
+     * exit watchdog halted it). So another thread only asks; the loop closes its socket as it ends,
+     * within one receive time-out, or at once when the context's term() wakes its recv.
+     */
     @Override
     public void close() {
         running = false;
-        super.close();
+        Thread thread = loop;
+        if (thread == null || thread == Thread.currentThread()) {
+            closeSocket();
+        }
+    }
+
+    private synchronized void closeSocket() {
+        if (!socketClosed) {
+            socketClosed = true;
+            super.close();
+        }
     }
 
     @Override
