@@ -14,17 +14,24 @@ import java.nio.charset.StandardCharsets;
  * Rewrites a class so that its calls to {@code System.exit}, {@code Runtime.exit} and
  * {@code Runtime.halt} go to {@link ExitGuard}, which throws instead of ending the kernel.
  * Without a SecurityManager (gone in JDK 24) this is the one way to keep a cell from ending
- * the JVM it shares with the kernel. Direct calls and method references ({@code System::exit})
- * are covered; reflection and method handles looked up at run time are not.
+ * the JVM it shares with the kernel. Covered: direct calls, method references
+ * ({@code System::exit}), {@code Method.invoke} (checked just before the call) and method
+ * handles from {@code Lookup.findStatic}, {@code findVirtual} and {@code unreflect}. Not covered:
+ * handles bound by other means (findSpecial, a lookup handed in by library code), JNI, signals.
  *
  * <p>Each replacement has the same stack effect as the call it replaces (the receiver of the
- * Runtime methods becomes the first argument), so no frames need recomputing.
+ * Runtime methods becomes the first argument), so no frames need recomputing; only the check
+ * before Method.invoke needs one more stack slot, which the writer computes.
  */
 final class ExitCallRewriter {
     private static final String SYSTEM = "java/lang/System";
     private static final String RUNTIME = "java/lang/Runtime";
+    private static final String METHOD = "java/lang/reflect/Method";
+    private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
+    private static final String INVOKE = "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;";
     private static final String GUARD = Type.getInternalName(ExitGuard.class);
-    private static final byte[][] MARKERS = {bytes(SYSTEM), bytes(RUNTIME)};
+    /** A reflective exit may name System only in a string ("java.lang.System"): Method and Lookup mark those. */
+    private static final byte[][] MARKERS = {bytes(SYSTEM), bytes(RUNTIME), bytes(METHOD), bytes(LOOKUP)};
 
     private ExitCallRewriter() {
     }
@@ -35,7 +42,7 @@ final class ExitCallRewriter {
             return bytecode; // most classes of a big jar: no parse, no copy
         }
         ClassReader reader = new ClassReader(bytecode);
-        ClassWriter writer = new ClassWriter(reader, 0);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] changed = new boolean[1];
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
@@ -47,7 +54,7 @@ final class ExitCallRewriter {
         return changed[0] ? writer.toByteArray() : bytecode;
     }
 
-    /** A cheap pre-check: a class that calls an exit names System or Runtime in its constant pool. */
+    /** A cheap pre-check: a class that may call an exit names one of the markers in its constant pool. */
     static boolean mayCallExit(byte[] bytecode) {
         for (byte[] marker : MARKERS) {
             if (indexOf(bytecode, marker) >= 0) {
@@ -56,6 +63,9 @@ final class ExitCallRewriter {
         }
         return false;
     }
+
+    /** The Lookup methods that can hand out a handle to an exit; ExitGuard has one of each name. */
+    private static final java.util.Set<String> LOOKUPS = java.util.Set.of("findStatic", "findVirtual", "unreflect");
 
     private static final class Redirect extends MethodVisitor {
         private final boolean[] changed;
@@ -67,6 +77,17 @@ final class ExitCallRewriter {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(METHOD) && name.equals("invoke") && descriptor.equals(INVOKE)) {
+                checkBeforeInvoke();
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                return;
+            }
+            if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(LOOKUP) && LOOKUPS.contains(name)) {
+                // Same operands, same result: the guard checks, then asks the cell's own lookup.
+                changed[0] = true;
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARD, name, "(L" + LOOKUP + ";" + descriptor.substring(1), false);
+                return;
+            }
             String replacement = replacement(owner, name, descriptor);
             if (replacement == null) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -74,6 +95,28 @@ final class ExitCallRewriter {
             }
             changed[0] = true;
             super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARD, replacement, guardDescriptor(owner), false);
+        }
+
+        /**
+         * Stack [method, target, args] becomes [{method, target, args}] through the guard, which
+         * throws for an exit, and is unpacked back to [method, target, args] for the real call.
+         */
+        private void checkBeforeInvoke() {
+            changed[0] = true;
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARD, "checkInvoke",
+                    "(L" + METHOD + ";Ljava/lang/Object;[Ljava/lang/Object;)[Ljava/lang/Object;", false);
+            super.visitInsn(Opcodes.DUP);
+            super.visitInsn(Opcodes.ICONST_0);
+            super.visitInsn(Opcodes.AALOAD);
+            super.visitTypeInsn(Opcodes.CHECKCAST, METHOD);
+            super.visitInsn(Opcodes.SWAP);                      // method, array
+            super.visitInsn(Opcodes.DUP);
+            super.visitInsn(Opcodes.ICONST_1);
+            super.visitInsn(Opcodes.AALOAD);                    // method, array, target
+            super.visitInsn(Opcodes.SWAP);                      // method, target, array
+            super.visitInsn(Opcodes.ICONST_2);
+            super.visitInsn(Opcodes.AALOAD);
+            super.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;"); // method, target, args
         }
 
         @Override

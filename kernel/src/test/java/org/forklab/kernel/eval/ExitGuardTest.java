@@ -46,13 +46,33 @@ class ExitGuardTest {
             "Runtime r = Runtime.getRuntime(); java.util.function.IntConsumer h = r::halt; h.accept(7); | Runtime.getRuntime().halt(7)",
             "Runnable r = () -> System.exit(8); r.run();      | System.exit(8)",
             "void quit(int n) { System.exit(n); }\\nquit(9);   | System.exit(9)",
+            "System.class.getMethod(\"exit\", int.class).invoke(null, 12); | System.exit(12)",
+            "Class.forName(\"java.lang.Runtime\").getMethod(\"halt\", int.class).invoke(Runtime.getRuntime(), 13); | Runtime.getRuntime().halt(13)",
+            "java.lang.invoke.MethodHandles.lookup().findStatic(System.class, \"exit\", java.lang.invoke.MethodType.methodType(void.class, int.class)).invokeExact(14); | a method handle to System.exit",
+            "java.lang.invoke.MethodHandles.publicLookup().findVirtual(Runtime.class, \"exit\", java.lang.invoke.MethodType.methodType(void.class, int.class)); | a method handle to Runtime.getRuntime().exit",
+            "var l = java.lang.invoke.MethodHandles.lookup(); l.unreflect(Runtime.class.getMethod(\"halt\", int.class)); | a method handle to Runtime.getRuntime().halt",
     })
     void anExitInACellThrowsOneLineAndTheNextCellRuns(String cell, String call) throws Exception {
         RuntimeFailure e = assertThrows(RuntimeFailure.class, () -> evaluator.eval(cell.replace("\\n", "\n")));
-        String expected = call + " was stopped: it would end the kernel; run violent code in a child process, e.g. %crash";
+        String expected = call
+                + " was stopped: it would end the kernel; run violent code in a child process, e.g. %crash";
         assertEquals(List.of(expected), e.lines());
         assertEquals("ExitRefusedException", e.errorName());
         assertEquals(2, evaluator.eval("1 + 1").value());
+    }
+
+    @Test
+    void reflectionAndHandlesStillReachEverythingElse() throws Exception {
+        // The check before Method.invoke keeps the call in the cell's class: a private method of
+        // the cell's own class stays callable without setAccessible, as in plain Java.
+        assertEquals("42", evaluator.eval("class Secret { private static String answer() { return \"42\"; }\n"
+                + "  static Object viaReflection() throws Exception { return Secret.class.getDeclaredMethod(\"answer\").invoke(null); } }\n"
+                + "Secret.viaReflection()").value());
+        assertEquals(3, evaluator.eval("Math.class.getMethod(\"max\", int.class, int.class).invoke(null, 2, 3)").value());
+        assertEquals(5, evaluator.eval("(int) java.lang.invoke.MethodHandles.lookup().findStatic(Math.class, \"max\","
+                + " java.lang.invoke.MethodType.methodType(int.class, int.class, int.class)).invokeExact(4, 5)").value());
+        assertEquals("HI", evaluator.eval("(String) java.lang.invoke.MethodHandles.lookup().findVirtual(String.class, \"toUpperCase\","
+                + " java.lang.invoke.MethodType.methodType(String.class)).invokeExact(\"hi\")").value());
     }
 
     @Test
