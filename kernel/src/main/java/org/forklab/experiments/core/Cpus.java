@@ -29,11 +29,6 @@ public final class Cpus {
         return cpus;
     }
 
-    /** The CPUs this process may run on (Cpus_allowed_list), in order; [] if unknown. */
-    public static List<Integer> allowed() {
-        return parseList(SystemFiles.field("/proc/self/status", "Cpus_allowed_list").orElse(""));
-    }
-
     /** The CPU the calling thread last ran on (field 39 of /proc/thread-self/stat), or -1. */
     public static int current() {
         String stat = SystemFiles.read("/proc/thread-self/stat").orElse("");
