@@ -2,6 +2,9 @@
  * An independent reference for forklab's native figures: plain loops, no forklab code.
  * Each operation is timed alone with CLOCK_MONOTONIC (ping-pong in batches of 100 round
  * trips, since one is only a few µs) and the median is printed as "name<TAB>ns".
+ *   reference CPU    pins itself (and so every thread and child it makes) to CPU first, as
+ *                    forklab's figures are pinned: unpinned, where the new thread or child lands
+ *                    on a 2-CPU VM decides the figure more than the call does.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -72,19 +75,18 @@ static void measure(const char *name, void (*op)(void), int warm, int n) {
     free(v);
 }
 
-static void pin(int cpu) {
+static int pin(int cpu) {
     cpu_set_t set;
     CPU_ZERO(&set);
     CPU_SET(cpu, &set);
-    sched_setaffinity(0, sizeof set, &set);
+    return sched_setaffinity(0, sizeof set, &set);
 }
 
-/* Two processes on one CPU, one byte each way over two pipes. */
-static void pingpong_same_cpu(int cpu) {
+/* Two processes on one CPU (the child inherits the pin), one byte each way over two pipes. */
+static void pingpong_same_cpu(void) {
     int down[2], up[2];
     char b = 'x';
     if (pipe(down) || pipe(up)) return;
-    pin(cpu);
     pid_t pid = fork();
     if (pid == 0) {
         while (read(down[0], &b, 1) == 1 && b != 'q') {
@@ -112,10 +114,14 @@ static void pingpong_same_cpu(int cpu) {
 
 int main(int argc, char **argv) {
     int cpu = argc > 1 ? atoi(argv[1]) : 0;
+    if (pin(cpu) != 0) {
+        perror("reference: sched_setaffinity");
+        return 2;
+    }
     measure("fork+_exit+waitpid", fork_once, 20, 300);
     measure("fork+exec /bin/true", fork_exec_once, 10, 150);
     measure("posix_spawn /bin/true", spawn_once, 10, 150);
     measure("pthread_create+join", thread_once, 200, 2000);
-    pingpong_same_cpu(cpu);
+    pingpong_same_cpu();
     return 0;
 }

@@ -27,6 +27,8 @@ echo "machine: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(np
 echo "java:    $("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')"
 rounds=${ROUNDS:-4}
 echo "rounds:  $rounds (each figure: median of the round medians); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "pinned:  the native rows (fork, exec, posix_spawn, pthread, pipe) on both sides to CPU $cpu;"
+echo "         Thread.start and ProcessBuilder unpinned on both sides"
 echo
 
 : > "$work/ref.txt"

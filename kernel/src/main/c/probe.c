@@ -313,7 +313,7 @@ int probe_measure(const char *name, const struct probe_plan *plan, probe_op op, 
     probe_print_array(stdout, cold, plan->cold);
     printf(",\"values\":");
     probe_print_array(stdout, values, plan->samples);
-    printf("%s}\n", extra == NULL ? "" : extra);
+    printf(",\"cpu\":%d%s}\n", sched_getcpu(), extra == NULL ? "" : extra);
     fflush(stdout);
     status = 0;
 out:
@@ -365,4 +365,35 @@ int probe_pin_self(int cpu) {
     CPU_ZERO(&set);
     CPU_SET(cpu, &set);
     return sched_setaffinity(0, sizeof set, &set);
+}
+
+/* "0-3,6": the allowed CPUs with runs written as ranges, so a big machine still gets one short line. */
+static void format_cpus(char *out, size_t size, const int *cpus, int n) {
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        int last = i;
+        while (last + 1 < n && cpus[last + 1] == cpus[last] + 1) {
+            last++;
+        }
+        size_t used = strlen(out);
+        if (last > i) {
+            snprintf(out + used, size - used, "%s%d-%d", i ? "," : "", cpus[i], cpus[last]);
+        } else {
+            snprintf(out + used, size - used, "%s%d", i ? "," : "", cpus[i]);
+        }
+        i = last;
+    }
+}
+
+void probe_require_allowed_cpu(const char *key, long cpu) {
+    static int allowed[CPU_SETSIZE];
+    int n = probe_allowed_cpus(allowed, CPU_SETSIZE);
+    for (int i = 0; i < n; i++) {
+        if (allowed[i] == cpu) {
+            return;
+        }
+    }
+    char list[256];
+    format_cpus(list, sizeof list, allowed, n);
+    probe_fail("%s = %ld is not a CPU this process may use: allowed %s", key, cpu, list);
 }

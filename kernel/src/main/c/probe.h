@@ -21,7 +21,7 @@
 #include <sys/types.h>
 
 /* Bumped when the output format or a command's meaning changes. */
-#define PROBE_VERSION 1
+#define PROBE_VERSION 2
 
 /* ---- commands: one line per command, grouped by file ---- */
 int cmd_version(int argc, char **argv);   /* probe.c */
@@ -81,7 +81,8 @@ typedef int (*probe_op)(void *ctx, long times);
 
 /*
  * Measures op under plan and prints one line:
- * {"type":"samples","name":...,"unit":"ns","ops_per_sample":B,"cold":[...],"values":[...]<extra>}
+ * {"type":"samples","name":...,"unit":"ns","ops_per_sample":B,"cold":[...],"values":[...],"cpu":C<extra>}
+ * where cpu is the CPU the measuring thread was on when its last sample ended (sched_getcpu);
  * extra is either "" or a string of further fields starting with a comma.
  * Returns 0, or -1 if op failed (nothing printed).
  */
@@ -103,5 +104,7 @@ void probe_print_string(FILE *out, const char *text);
 int probe_allowed_cpus(int *cpus, int max);
 /* Pins the calling thread to one CPU; returns 0 or -1 (errno set). */
 int probe_pin_self(int cpu);
+/* Fails with one line naming the allowed CPUs unless `cpu` (given as key=cpu) is one of them. */
+void probe_require_allowed_cpu(const char *key, long cpu);
 
 #endif

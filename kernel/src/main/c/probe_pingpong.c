@@ -224,6 +224,11 @@ int cmd_pingpong(int argc, char **argv) {
     if (strcmp(placement, "same") == 0) {
         p.cpu_b = p.cpu_a;
     }
+    if (p.pinned) {
+        /* Refused up front in one line rather than as sched_setaffinity's "Invalid argument" mid-run. */
+        probe_require_allowed_cpu("cpus", p.cpu_a);
+        probe_require_allowed_cpu("cpus", p.cpu_b);
+    }
     if (strcmp(placement, "split") == 0 && p.cpu_a == p.cpu_b) {
         probe_fail("placement split needs two different CPUs; this process may use %d CPU%s", n, n == 1 ? "" : "s");
     }

@@ -38,6 +38,8 @@ import org.forklab.spi.UsageError;
  * var r = Lab.spawn("-v", "fork,pthread", "-n", "50");
  * r.of(CostVariant.FORK).get().values()
  * Lab.show(r)
+ * var p = Lab.spawn("-v", "platform-thread,pthread", "--placement", "one-cpu", "--forks", "3");
+ * p.variants().get(0).forkMedians()   // one median per child JVM
  * </pre>
  */
 public final class Lab {

@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Limits;
+import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.CostConfig;
 import org.forklab.experiments.cost.CostExperiment;
+import org.forklab.experiments.cost.CostPlacement;
 import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
@@ -28,6 +31,9 @@ import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.parse.Seconds;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
+import org.forklab.stats.Unit;
+import org.forklab.stats.format.RunMediansTable;
+import org.forklab.stats.format.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -92,6 +98,16 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             description = "JDK launch mechanisms to compare in child JVMs: POSIX_SPAWN, FORK, VFORK, or none.")
     List<String> launch;
 
+    @Option(names = "--placement", paramLabel = "WHERE", defaultValue = "scheduler",
+            description = "Where to measure: scheduler (nothing pinned) or one-cpu (native and Java variants pinned to"
+                    + " the first CPU allowed; Java variants in child JVMs under taskset).")
+    String placement;
+
+    @Option(names = "--forks", paramLabel = "N", description = "Fresh child JVMs for the Java variants, each with its"
+            + " own warm-up and samples, kept apart; 0 measures in this JVM.")
+    @Range(min = 0, max = CostConfig.MAX_FORKS)
+    int forks;
+
     @Option(names = "--max-memory", paramLabel = "SIZE", converter = ByteSize.Converter.class,
             description = "Raise the memory safety cap (default a quarter of this machine's budget).")
     @Range(min = 1 << 20, max = 1L << 50)
@@ -129,7 +145,8 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
         return CostConfig.defaults().withVariants(chosen).withSamples(samples).withWarmupOps(warmup).withColdOps(cold)
                 .withExecutorThreads(executorThreads).withThroughputBatch(batch).withExecPath(exec)
                 .withForkTouchBytes(touch).withForkPages(kinds)
-                .withLaunchMechanisms(mechanisms).withCaps(caps).withTimeLimit(timeout);
+                .withLaunchMechanisms(mechanisms).withPlacement(CostPlacement.parse(placement)).withForks(forks)
+                .withCaps(caps).withTimeLimit(timeout);
     }
 
     @Override
@@ -140,13 +157,23 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
 
     /**
      * One call of the experiment per mechanism, then the fork sweep, then the launch mechanisms,
-     * so the progress display can say what runs; the parts are joined into one result.
+     * so the progress display can say what runs; the parts are joined into one result. Java
+     * variants measured in child JVMs are one part, so each JVM measures them all.
      */
     static CostResult runInPhases(CostConfig config, Progress progress) throws Exception {
         CostConfig bare = config.withForkTouchBytes(List.of()).withLaunchMechanisms(List.of());
         List<Phases.Phase<CostResult>> phases = new ArrayList<>();
+        List<CostVariant> forked = config.javaForks() == 0 ? List.of()
+                : config.variants().stream().filter(v -> !v.isNative()).toList();
+        if (!forked.isEmpty()) {
+            int n = config.javaForks();
+            phases.add(phase(String.join(", ", forked.stream().map(CostVariant::word).toList()) + " in " + n
+                    + " child JVM" + (n == 1 ? "" : "s"), bare.withVariants(forked)));
+        }
         for (CostVariant v : config.variants()) {
-            phases.add(phase(v.word(), bare.withVariants(List.of(v))));
+            if (!forked.contains(v)) {
+                phases.add(phase(v.word(), bare.withVariants(List.of(v))));
+            }
         }
         if (!config.forkTouchBytes().isEmpty()) {
             phases.add(phase("fork after touching memory", bare.withVariants(List.of()).withForkTouchBytes(config.forkTouchBytes())));
@@ -168,7 +195,8 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
                 settings.putAll(part.settings());
             }
         }
-        // The parts ran with one variant each; the joined settings describe the whole run.
+        variants.sort((a, b) -> Integer.compare(config.variants().indexOf(a.variant()), config.variants().indexOf(b.variant())));
+        // The parts ran with one variant each (or the forked Java ones together); the joined settings describe the whole run.
         settings.put("variants", String.join(",", config.variants().stream().map(CostVariant::word).toList()));
         settings.put("fork memory (bytes)", String.join(",", config.forkTouchBytes().stream().map(String::valueOf).toList()));
         settings.put("compared launch mechanisms", config.launchMechanisms().isEmpty() ? "none"
@@ -181,7 +209,10 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
         return new Phases.Phase<>(name, left -> CostExperiment.run(part.withTimeLimit(left)));
     }
 
-    /** The bundle for a cost result: every condition's samples, its claims, skipped lines. */
+    /**
+     * The bundle for a cost result: every condition's samples (Java variants from child JVMs pooled
+     * in one row each, with every JVM's median in a table below), its claims, skipped lines.
+     */
     public static org.forklab.magics.bench.Bundle view(CostResult r) {
         List<String> notes = new ArrayList<>();
         r.skipped().forEach(s -> notes.add("not measured: " + s.label() + " (" + s.reason() + ")"));
@@ -192,7 +223,27 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
         r.forkSweep().stream().filter(p -> p.pages() == PageKind.HUGE && p.anonHugeBytes() >= 0).forEach(p ->
                 notes.add("fork after touching " + ByteSize.format(p.touchBytes()) + " asked for huge pages; "
                         + ByteSize.format(p.anonHugeBytes()) + " of it really sat on them (AnonHugePages)"));
-        return ExperimentView.of("Creating work: threads, tasks and processes", "time per operation", r.samples(),
+        List<Samples> rows = new ArrayList<>();
+        r.variants().forEach(v -> rows.add(v.samples()));
+        r.forkSweep().forEach(p -> {
+            rows.add(p.samples());
+            rows.add(p.forkCall());
+        });
+        r.launchMechanisms().forEach(l -> l.samples().ifPresent(rows::add));
+        List<RunMediansTable.Row> perJvm = r.variants().stream().filter(v -> !v.forks().isEmpty())
+                .map(v -> new RunMediansTable.Row(v.variant().label(), v.forkMedians(), v.forks().stream()
+                        .map(f -> "pid " + f.pid() + " CPU " + f.cpu()).collect(Collectors.joining(", "))))
+                .toList();
+        List<Table> more = new ArrayList<>();
+        if (!perJvm.isEmpty()) {
+            more.add(RunMediansTable.of("Each child JVM's median (the rows above pool the JVMs' samples)", perJvm,
+                    Unit.NANOSECONDS, "child JVMs (pid, CPU at the end)"));
+            boolean pooled = perJvm.get(0).medians().length > 1;
+            notes.add("Java variants ran in " + r.settings().get("Java variants measured in") + "; placement "
+                    + r.settings().get("placement") + (pooled ? ". Their rows pool every JVM's samples; the table of"
+                    + " medians per JVM shows how far the JVMs differed." : "."));
+        }
+        return ExperimentView.of("Creating work: threads, tasks and processes", "time per operation", rows, more,
                 ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
     }
 }

@@ -140,5 +140,10 @@ class CompareAndClaimsTest {
         assertEquals(List.of(r), Session.current().resultsOf(CostResult.class));
         assertEquals("%spawn: --samples 0 is out of range: accepted 1 to 100000 (see %spawn --help)",
                 assertThrows(UsageError.class, () -> Lab.spawn("-n", "0")).getMessage());
+        CostResult pinned = Lab.spawn("-v", "pthread", "-n", "3", "--warmup", "0", "--fork-memory", "none",
+                "--placement", "one-cpu");
+        assertTrue(pinned.settings().get("placement").startsWith("one-cpu, CPU "), pinned.settings().toString());
+        assertEquals("%spawn: --forks 11 is out of range: accepted 0 to 10 (see %spawn --help)",
+                assertThrows(UsageError.class, () -> Lab.spawn("--forks", "11")).getMessage());
     }
 }

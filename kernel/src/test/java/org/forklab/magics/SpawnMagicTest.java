@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.forklab.experiments.core.ProcessTree;
+import org.forklab.experiments.cost.CostPlacement;
 import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.magics.parse.MagicDefinition;
@@ -81,6 +82,49 @@ class SpawnMagicTest {
                 assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--exec", "true"))).getMessage());
         assertEquals("%spawn: --fork-memory 65g is out of range: accepted 0 to 64g (see %spawn --help)",
                 assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--fork-memory", "0,65g"))).getMessage());
+    }
+
+    @Test
+    void placementAndForksAreRefusedInOneLine() {
+        assertEquals("%spawn: --forks 11 is out of range: accepted 0 to 10 (see %spawn --help)",
+                assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--forks", "11"))).getMessage());
+        assertEquals("%spawn: --forks -1 is out of range: accepted 0 to 10 (see %spawn --help)",
+                assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--forks", "-1"))).getMessage());
+        assertEquals("%spawn: placement 'two' is not known: accepted scheduler, one-cpu",
+                assertThrows(UsageError.class, () -> MagicCall.check(spawn, List.of("--placement", "two"))).getMessage());
+    }
+
+    @Test
+    void placementAndForksReachTheConfiguration() throws Exception {
+        SpawnMagic magic = new SpawnMagic();
+        org.forklab.magics.parse.MagicParser.parse("%spawn", magic, List.of("--placement", "one-cpu", "--forks", "3"));
+        assertEquals(CostPlacement.ONE_CPU, magic.config().placement());
+        assertEquals(3, magic.config().forks());
+        SpawnMagic defaults = new SpawnMagic();
+        org.forklab.magics.parse.MagicParser.parse("%spawn", defaults, List.of());
+        assertEquals(CostPlacement.SCHEDULER, defaults.config().placement());
+        assertEquals(0, defaults.config().forks());
+    }
+
+    @Test
+    void forksShowEachChildJvmsMedianBesideThePooledRow() throws Exception {
+        MagicCall.line(spawn, List.of("-v", "platform-thread,process-builder", "-n", "3", "--warmup", "2", "--cold", "1",
+                "--fork-memory", "none", "--forks", "2", "--as", "r"), screen.bench());
+        CostResult bound = (CostResult) screen.boundValues.get(0);
+        String text = (String) screen.finalDisplay().getData(MIMEType.TEXT_PLAIN);
+        String html = (String) screen.finalDisplay().getData(MIMEType.TEXT_HTML);
+        assertTrue(text.contains("platform thread start+join (2 child JVMs, pooled)"), text);
+        assertTrue(text.contains("Each child JVM's median (the rows above pool the JVMs' samples)"), text);
+        for (CostResult.VariantSamples v : bound.variants()) {
+            String row = text.lines().filter(l -> l.startsWith(v.variant().label() + " ") && !l.contains("pooled"))
+                    .findFirst().orElseThrow();
+            v.forks().forEach(f -> assertTrue(row.contains("pid " + f.pid() + " CPU " + f.cpu()), row));
+            assertTrue(row.matches(".* \\d+\\.\\d+× .*"), "the spread, highest over lowest: " + row);
+        }
+        assertTrue(html.contains("Each child JVM&#39;s median") || html.contains("Each child JVM's median"), html);
+        assertTrue(text.contains("note: Java variants ran in 2 fresh child JVMs; placement scheduler"), text);
+        screen.updates.forEach(u -> assertFalse(String.valueOf(u.getData(MIMEType.TEXT_PLAIN)).contains("%spawn: platform-thread:"),
+                "one phase for the forked variants, not one per variant"));
     }
 
     @Test

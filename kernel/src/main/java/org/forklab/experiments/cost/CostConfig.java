@@ -22,18 +22,24 @@ import java.util.Locale;
  * @param forkTouchBytes    fork-after-touching-memory sweep: bytes the parent writes before forking (empty: no sweep)
  * @param forkPages         page kinds for the sweep
  * @param launchMechanisms  JDK launch mechanisms to compare in child JVMs (POSIX_SPAWN, FORK, VFORK; empty: none)
+ * @param placement         scheduler (nothing pinned) or one-cpu (native and Java variants on the first allowed CPU)
+ * @param forks             fresh child JVMs for the Java variants, each with its own warm-up, cold operations and
+ *                          samples (0: measure in this JVM; one-cpu measures in at least one, since this JVM is not pinned)
  * @param timeLimit         the whole run stops past this
  * @param caps              safety caps (memory for the sweep, threads for the executor)
  */
 public record CostConfig(List<CostVariant> variants, int samples, int coldOps, int warmupOps, int executorThreads,
                          int throughputBatch, String execPath, List<Long> forkTouchBytes, List<PageKind> forkPages,
-                         List<String> launchMechanisms, Duration timeLimit, Caps caps) {
+                         List<String> launchMechanisms, CostPlacement placement, int forks, Duration timeLimit,
+                         Caps caps) {
 
     public static final long MB = 1L << 20;
     /** The option a magic offers to raise the memory cap, named in refusals. */
     public static final String RAISE_MEMORY = "--max-memory";
     public static final String RAISE_THREADS = "--max-threads";
     public static final List<String> MECHANISMS = List.of("POSIX_SPAWN", "FORK", "VFORK");
+    /** Enough child JVMs to see run-to-run spread; each costs a JVM start (~0.5 s) and its own warm-up. */
+    public static final int MAX_FORKS = 10;
 
     public CostConfig {
         variants = List.copyOf(variants);
@@ -61,73 +67,93 @@ public record CostConfig(List<CostVariant> variants, int samples, int coldOps, i
         for (String m : launchMechanisms) {
             Check.oneOf("launch mechanism", m, MECHANISMS);
         }
+        if (placement == null) {
+            throw new BadParameterException("placement is missing: accepted " + String.join(", ", CostPlacement.words()));
+        }
+        Check.range("forks", forks, 0, MAX_FORKS);
+    }
+
+    /** Child JVMs the Java variants run in: one-cpu needs at least one, because this JVM stays unpinned. */
+    public int javaForks() {
+        return placement == CostPlacement.ONE_CPU ? Math.max(1, forks) : forks;
     }
 
     /** Every variant, a small sweep (0 and 64 MB, both page kinds): a few seconds on a laptop. */
     public static CostConfig defaults() {
         return new CostConfig(List.of(CostVariant.values()), 30, 3, 20, 1, 1_000, "/bin/true",
-                List.of(0L, 64 * MB), List.of(PageKind.SMALL, PageKind.HUGE), List.of(), Duration.ofSeconds(120),
+                List.of(0L, 64 * MB), List.of(PageKind.SMALL, PageKind.HUGE), List.of(), CostPlacement.SCHEDULER, 0, Duration.ofSeconds(120),
                 Caps.defaults());
     }
 
     public CostConfig withVariants(List<CostVariant> v) {
         return new CostConfig(v, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
-                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     public CostConfig withSamples(int n) {
         return new CostConfig(variants, n, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
-                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     public CostConfig withColdOps(int n) {
         return new CostConfig(variants, samples, n, warmupOps, executorThreads, throughputBatch, execPath,
-                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     public CostConfig withWarmupOps(int n) {
         return new CostConfig(variants, samples, coldOps, n, executorThreads, throughputBatch, execPath,
-                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     public CostConfig withExecutorThreads(int n) {
         return new CostConfig(variants, samples, coldOps, warmupOps, n, throughputBatch, execPath,
-                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     public CostConfig withThroughputBatch(int n) {
         return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, n, execPath,
-                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     public CostConfig withExecPath(String path) {
         return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, path,
-                forkTouchBytes, forkPages, launchMechanisms, timeLimit, caps);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     /** The sweep, e.g. List.of(0L, 64 * MB, 256 * MB, 1024 * MB); empty for none. */
     public CostConfig withForkTouchBytes(List<Long> bytes) {
         return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
-                bytes, forkPages, launchMechanisms, timeLimit, caps);
+                bytes, forkPages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     public CostConfig withForkPages(List<PageKind> pages) {
         return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
-                forkTouchBytes, pages, launchMechanisms, timeLimit, caps);
+                forkTouchBytes, pages, launchMechanisms, placement, forks, timeLimit, caps);
     }
 
     public CostConfig withLaunchMechanisms(List<String> mechanisms) {
         return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
-                forkTouchBytes, forkPages, mechanisms, timeLimit, caps);
+                forkTouchBytes, forkPages, mechanisms, placement, forks, timeLimit, caps);
+    }
+
+    public CostConfig withPlacement(CostPlacement p) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, p, forks, timeLimit, caps);
+    }
+
+    /** 0 to measure the Java variants in this JVM, 1 to {@value #MAX_FORKS} for that many fresh child JVMs. */
+    public CostConfig withForks(int n) {
+        return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
+                forkTouchBytes, forkPages, launchMechanisms, placement, n, timeLimit, caps);
     }
 
     public CostConfig withTimeLimit(Duration limit) {
         return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
-                forkTouchBytes, forkPages, launchMechanisms, limit, caps);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, limit, caps);
     }
 
     public CostConfig withCaps(Caps c) {
         return new CostConfig(variants, samples, coldOps, warmupOps, executorThreads, throughputBatch, execPath,
-                forkTouchBytes, forkPages, launchMechanisms, timeLimit, c);
+                forkTouchBytes, forkPages, launchMechanisms, placement, forks, timeLimit, c);
     }
 }

@@ -1,13 +1,12 @@
 package org.forklab.experiments.cost;
 
 import com.google.gson.JsonObject;
-import org.forklab.experiments.core.ChildResult;
-import org.forklab.experiments.core.ChildSpec;
-import org.forklab.experiments.core.Children;
+import org.forklab.experiments.core.BadParameterException;
+import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.ExperimentTimeoutException;
-import org.forklab.experiments.core.JavaChild;
+import org.forklab.experiments.core.Programs;
 import org.forklab.experiments.core.Sampler;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.core.SamplingPlan;
@@ -22,12 +21,14 @@ import org.forklab.experiments.nativeprobe.ProbeFailedException;
 import org.forklab.experiments.nativeprobe.ProbeRun;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,39 +53,76 @@ public final class CostExperiment {
 
     /** With a given probe (tests point it at a missing binary to check the skipped path). */
     public static CostResult run(CostConfig config, NativeProbe probe) throws IOException, InterruptedException {
+        return run(config, probe, Programs.onPath("taskset"));
+    }
+
+    /**
+     * With a given probe and taskset (tests pass none to check the skipped path without changing
+     * the PATH of the JVM that runs them).
+     */
+    public static CostResult run(CostConfig config, NativeProbe probe, Optional<Path> taskset)
+            throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         Environment env = Environment.current();
+        OptionalInt pin = pinnedCpu(config, env);
+        Optional<String> jvmUnpinnable = pin.isPresent() && taskset.isEmpty()
+                ? Optional.of(ChildJvms.NO_TASKSET) : Optional.empty();
+        List<String> jvmPrefix = jvmUnpinnable.isPresent() ? List.of() : ChildJvms.pinPrefix(taskset, pin);
         List<VariantSamples> variants = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         Optional<String> probeMissing = probe.availability();
 
         List<CostVariant> nativeOnes = new ArrayList<>();
+        List<CostVariant> forkedOnes = new ArrayList<>();
         for (CostVariant v : config.variants()) {
             deadline.check();
             if (v.isNative()) {
                 nativeOnes.add(v);
             } else if (v == CostVariant.VIRTUAL_THREAD && !VirtualThreads.available()) {
                 skipped.add(new Skipped(label(v, config), VirtualThreads.unavailableReason()));
+            } else if (jvmUnpinnable.isPresent()) {
+                skipped.add(new Skipped(label(v, config), jvmUnpinnable.get()));
+            } else if (config.javaForks() > 0) {
+                forkedOnes.add(v);
             } else {
-                variants.add(new VariantSamples(v, measure(label(v, config), plan(v, config, deadline), operation(v, config))));
+                variants.add(new VariantSamples(v, measureHere(v, config, deadline), Cpus.current()));
             }
+        }
+        if (!forkedOnes.isEmpty()) {
+            variants.addAll(ChildJvms.measure(forkedOnes, config, jvmPrefix, pin, deadline));
         }
         if (!nativeOnes.isEmpty()) {
             if (probeMissing.isPresent()) {
                 nativeOnes.forEach(v -> skipped.add(new Skipped(label(v, config), probeMissing.get())));
             } else {
-                variants.addAll(measureNative(probe, nativeOnes, config, deadline));
+                variants.addAll(measureNative(probe, nativeOnes, config, pin, deadline));
             }
         }
-        List<ForkPoint> sweep = forkSweep(probe, probeMissing, config, env, deadline, skipped);
+        List<ForkPoint> sweep = forkSweep(probe, probeMissing, config, env, pin, deadline, skipped);
         List<LaunchRun> launches = new ArrayList<>();
         for (String mechanism : config.launchMechanisms()) {
             deadline.check();
-            launches.add(launchInChild(mechanism, config, deadline));
+            launches.add(jvmUnpinnable.isPresent()
+                    ? new LaunchRun(mechanism, Optional.empty(), Optional.empty(), jvmUnpinnable)
+                    : ChildJvms.launchMechanism(mechanism, config, jvmPrefix, deadline));
         }
         // Java variants first, then native ones, each group in the configured order.
         variants.sort((a, b) -> Integer.compare(config.variants().indexOf(a.variant()), config.variants().indexOf(b.variant())));
-        return new CostResult(env, settings(config, env, probe, probeMissing), variants, sweep, launches, skipped);
+        return new CostResult(env, settings(config, env, probe, probeMissing, pin, jvmPrefix), variants, sweep, launches,
+                skipped);
+    }
+
+    /** The first CPU this process may use under one-cpu placement; empty when the scheduler places everything. */
+    private static OptionalInt pinnedCpu(CostConfig c, Environment env) {
+        if (c.placement() != CostPlacement.ONE_CPU) {
+            return OptionalInt.empty();
+        }
+        List<Integer> allowed = Cpus.parseList(env.cpuAffinity());
+        if (allowed.isEmpty()) {
+            throw new BadParameterException("placement one-cpu needs the CPUs this process may use, and "
+                    + "/proc/self/status does not say (Cpus_allowed_list '" + env.cpuAffinity() + "'); use placement scheduler");
+        }
+        return OptionalInt.of(allowed.get(0));
     }
 
     static String label(CostVariant v, CostConfig c) {
@@ -102,9 +140,11 @@ public final class CostExperiment {
                 Duration.ofNanos(Math.max(1, deadline.remainingNanos())));
     }
 
-    private static Samples measure(String label, SamplingPlan plan, Operation op) throws IOException, InterruptedException {
+    /** One Java variant in this JVM, within what is left of the deadline (also what a child JVM runs). */
+    static Samples measureHere(CostVariant v, CostConfig c, Deadline deadline) throws IOException, InterruptedException {
+        String label = label(v, c);
         try {
-            return op.sample(label, plan);
+            return operation(v, c).sample(label, plan(v, c, deadline));
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -186,26 +226,34 @@ public final class CostExperiment {
     }
 
     private static List<VariantSamples> measureNative(NativeProbe probe, List<CostVariant> ops, CostConfig c,
-                                                      Deadline deadline) throws IOException, InterruptedException {
+                                                      OptionalInt pin, Deadline deadline)
+            throws IOException, InterruptedException {
         String names = ops.stream().map(CostVariant::probeOp).collect(Collectors.joining(","));
-        ProbeRun run = runProbe(probe, deadline, c, "ops=" + names, "exec=" + c.execPath());
+        ProbeRun run = runProbe(probe, deadline, c, pin, "ops=" + names, "exec=" + c.execPath());
         List<VariantSamples> out = new ArrayList<>();
         for (JsonObject line : run.ofType("samples")) {
             String op = line.get("op").getAsString();
             CostVariant v = ops.stream().filter(x -> x.probeOp().equals(op)).findFirst()
                     .orElseThrow(() -> new ProbeFailedException("the probe measured an op not asked for: " + op));
-            out.add(new VariantSamples(v, ProbeRun.toSamples(line, label(v, c))));
+            int cpu = line.get("cpu").getAsInt();
+            if (pin.isPresent() && cpu != pin.getAsInt()) {
+                throw new ProbeFailedException("the probe was asked to pin itself to CPU " + pin.getAsInt()
+                        + " but measured " + op + " on CPU " + cpu);
+            }
+            out.add(new VariantSamples(v, ProbeRun.toSamples(line, label(v, c)), cpu));
         }
         return out;
     }
 
-    private static ProbeRun runProbe(NativeProbe probe, Deadline deadline, CostConfig c, String... extra)
-            throws IOException, InterruptedException {
+    private static ProbeRun runProbe(NativeProbe probe, Deadline deadline, CostConfig c, OptionalInt pin,
+                                     String... extra) throws IOException, InterruptedException {
         deadline.check();
         long remainingMs = Math.max(1, deadline.remainingNanos() / 1_000_000);
         List<String> args = new ArrayList<>(List.of("spawn", "samples=" + c.samples(), "cold=" + c.coldOps(),
                 "warmup=" + c.warmupOps(), "limit-ms=" + remainingMs));
         args.addAll(List.of(extra));
+        // The probe pins itself before it measures; what it creates inherits the pin.
+        pin.ifPresent(cpu -> args.add("cpu=" + cpu));
         // The probe stops itself at limit-ms with a clear line; the extra second is for it to say so.
         ProbeRun run = probe.run(args, Duration.ofMillis(remainingMs + 1_000));
         deadline.check();
@@ -217,7 +265,7 @@ public final class CostExperiment {
     }
 
     private static List<ForkPoint> forkSweep(NativeProbe probe, Optional<String> probeMissing, CostConfig c,
-                                             Environment env, Deadline deadline, List<Skipped> skipped)
+                                             Environment env, OptionalInt pin, Deadline deadline, List<Skipped> skipped)
             throws IOException, InterruptedException {
         List<ForkPoint> points = new ArrayList<>();
         if (c.forkTouchBytes().isEmpty()) {
@@ -240,7 +288,7 @@ public final class CostExperiment {
                 if (pages == PageKind.HUGE && !thp) {
                     continue;
                 }
-                ProbeRun run = runProbe(probe, deadline, c, "ops=fork,fork-call", "touch=" + bytes, "pages=" + pages.word());
+                ProbeRun run = runProbe(probe, deadline, c, pin, "ops=fork,fork-call", "touch=" + bytes, "pages=" + pages.word());
                 List<JsonObject> lines = run.ofType("samples");
                 if (lines.size() != 2) {
                     throw new ProbeFailedException("the probe printed " + lines.size() + " samples lines for fork,fork-call");
@@ -258,36 +306,8 @@ public final class CostExperiment {
         return bytes % CostConfig.MB == 0 ? bytes / CostConfig.MB + " MB" : bytes + " bytes";
     }
 
-    /** ProcessBuilder under one launch mechanism in a child JVM started with it. */
-    private static LaunchRun launchInChild(String mechanism, CostConfig c, Deadline deadline)
-            throws IOException, InterruptedException {
-        long remainingMs = Math.max(1, deadline.remainingNanos() / 1_000_000);
-        List<String> command = JavaChild.command(LaunchChildMain.class,
-                List.of("-Djdk.lang.Process.launchMechanism=" + mechanism, "-XX:TieredStopAtLevel=1", "-Xss512k"),
-                List.of(c.execPath(), String.valueOf(c.samples()), String.valueOf(c.coldOps()),
-                        String.valueOf(c.warmupOps()), String.valueOf(remainingMs)));
-        ChildResult r = Children.run(ChildSpec.of(command, Duration.ofMillis(remainingMs + 2_000)));
-        deadline.check();
-        List<String> errors = r.stderrTail().lines().filter(l -> !l.isBlank()).toList();
-        if (!r.succeeded()) {
-            String reason = errors.stream().filter(l -> l.contains("launch mechanism")).findFirst()
-                    .map(l -> l.replaceFirst("^Exception in thread \"main\" ", ""))
-                    .orElse(r.describeFailure().replace('\n', ' '));
-            return new LaunchRun(mechanism, Optional.empty(), Optional.empty(), Optional.of(reason));
-        }
-        ChildResult jsonOnly = new ChildResult(r.command(), r.exitCode(), r.timedOut(),
-                r.stdoutLines().stream().filter(l -> l.startsWith("{")).collect(Collectors.joining("\n")), "", r.elapsedNanos());
-        JsonObject line = ProbeRun.parse(jsonOnly).first("samples")
-                .orElseThrow(() -> new ProbeFailedException("the launch child printed no samples"));
-        Samples s = ProbeRun.toSamples(line, "ProcessBuilder start+waitFor " + c.execPath()
-                + " (launchMechanism=" + mechanism + ", child JVM)");
-        // A JDK that runs the mechanism but warns (JDK 23+ on VFORK) prints a short paragraph: keep it as one line.
-        Optional<String> warning = errors.isEmpty() ? Optional.empty()
-                : Optional.of(String.join(" ", errors.subList(0, Math.min(4, errors.size()))));
-        return new LaunchRun(mechanism, Optional.of(s), warning, Optional.empty());
-    }
-
-    private static Map<String, String> settings(CostConfig c, Environment env, NativeProbe probe, Optional<String> missing) {
+    private static Map<String, String> settings(CostConfig c, Environment env, NativeProbe probe, Optional<String> missing,
+                                                OptionalInt pin, List<String> jvmPrefix) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("variants", c.variants().stream().map(CostVariant::word).collect(Collectors.joining(",")));
         s.put("samples", String.valueOf(c.samples()));
@@ -301,7 +321,14 @@ public final class CostExperiment {
         s.put("fork memory (bytes)", c.forkTouchBytes().stream().map(String::valueOf).collect(Collectors.joining(",")));
         s.put("fork pages", c.forkPages().stream().map(PageKind::word).collect(Collectors.joining(",")));
         s.put("transparent huge pages", env.transparentHugePages());
-        s.put("placement", "unpinned (scheduler), CPUs " + env.cpuAffinity());
+        s.put("placement", pin.isPresent() ? c.placement().word() + ", CPU " + pin.getAsInt()
+                : c.placement().word() + ", nothing pinned, CPUs " + env.cpuAffinity());
+        s.put("pinned CPU", pin.isPresent() ? String.valueOf(pin.getAsInt()) : "none");
+        s.put("forks", String.valueOf(c.forks()));
+        int n = c.javaForks();
+        s.put("Java variants measured in", n == 0 ? "this JVM" : (n == 1 ? "1 fresh child JVM" : n + " fresh child JVMs")
+                + (jvmPrefix.isEmpty() ? "" : (n == 1 ? ", started as " : ", each started as ")
+                + String.join(" ", jvmPrefix) + " java ..."));
         s.put("native probe", missing.orElseGet(() -> probe.executable().toString()));
         s.put("time limit (s)", String.valueOf(c.timeLimit().toSeconds()));
         return s;

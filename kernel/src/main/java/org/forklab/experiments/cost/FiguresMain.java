@@ -1,5 +1,7 @@
 package org.forklab.experiments.cost;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.switching.Placement;
 import org.forklab.experiments.switching.SwitchConfig;
@@ -7,7 +9,6 @@ import org.forklab.experiments.switching.SwitchExperiment;
 import org.forklab.experiments.switching.SwitchMode;
 import org.forklab.experiments.switching.SwitchResult;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +16,12 @@ import java.util.Locale;
  * forklab's own figures for the benchmark script bench/reference.sh, which prints them next to
  * an independent reference: one "name&lt;TAB&gt;median ns" line per figure, with the names the
  * reference uses. A figure that cannot be measured here prints "name&lt;TAB&gt;-&lt;TAB&gt;reason".
+ *
+ * <p>The native figures are measured pinned to the first CPU this process may use (one-cpu
+ * placement), as the reference pins its own: unpinned, whether a new thread or child lands on an
+ * idle second CPU decides the figure (on a 2-vCPU VM pthread_create+join moved between 27 and
+ * 56 µs from run to run, against a steady 19 µs pinned). Thread.start and ProcessBuilder stay in
+ * this JVM, unpinned, like the reference's plain Java class.
  */
 public final class FiguresMain {
     private FiguresMain() {
@@ -22,16 +29,17 @@ public final class FiguresMain {
 
     public static void main(String[] args) throws Exception {
         // Sample sizes like the reference's: many for the ~20-100 µs thread figures, fewer for processes.
-        CostResult threads = CostExperiment.run(CostConfig.defaults()
-                .withVariants(List.of(CostVariant.PTHREAD, CostVariant.PLATFORM_THREAD))
-                .withSamples(500).withWarmupOps(200).withForkTouchBytes(List.of()));
-        CostResult cost = CostExperiment.run(CostConfig.defaults()
-                .withVariants(List.of(CostVariant.FORK, CostVariant.FORK_EXEC, CostVariant.POSIX_SPAWN, CostVariant.PROCESS_BUILDER))
-                .withSamples(100).withWarmupOps(20).withForkTouchBytes(List.of()));
-        print(cost, CostVariant.FORK, "fork+_exit+waitpid");
-        print(cost, CostVariant.FORK_EXEC, "fork+exec /bin/true");
-        print(cost, CostVariant.POSIX_SPAWN, "posix_spawn /bin/true");
-        print(threads, CostVariant.PTHREAD, "pthread_create+join");
+        CostConfig threadSizes = CostConfig.defaults().withSamples(500).withWarmupOps(200).withForkTouchBytes(List.of());
+        CostConfig processSizes = CostConfig.defaults().withSamples(100).withWarmupOps(20).withForkTouchBytes(List.of());
+        CostResult pthread = CostExperiment.run(pinned(threadSizes, CostVariant.PTHREAD));
+        CostResult javaThread = CostExperiment.run(threadSizes.withVariants(List.of(CostVariant.PLATFORM_THREAD)));
+        CostResult processes = CostExperiment.run(pinned(processSizes, CostVariant.FORK, CostVariant.FORK_EXEC,
+                CostVariant.POSIX_SPAWN));
+        CostResult javaProcess = CostExperiment.run(processSizes.withVariants(List.of(CostVariant.PROCESS_BUILDER)));
+        print(processes, CostVariant.FORK, "fork+_exit+waitpid");
+        print(processes, CostVariant.FORK_EXEC, "fork+exec /bin/true");
+        print(processes, CostVariant.POSIX_SPAWN, "posix_spawn /bin/true");
+        print(pthread, CostVariant.PTHREAD, "pthread_create+join");
         SwitchResult pingpong = SwitchExperiment.run(SwitchConfig.defaults().withModes(List.of(SwitchMode.PROCESS_PIPE))
                 .withPlacements(List.of(Placement.SAME_CPU)).withRuns(5).withSamples(200));
         double[] medians = pingpong.runMedians(SwitchMode.PROCESS_PIPE, Placement.SAME_CPU);
@@ -42,8 +50,13 @@ public final class FiguresMain {
             // The median of the per-run medians: runs are never pooled.
             System.out.println(name + "\t" + format(median(medians)));
         }
-        print(threads, CostVariant.PLATFORM_THREAD, "Thread.start+join");
-        print(cost, CostVariant.PROCESS_BUILDER, "ProcessBuilder /bin/true");
+        print(javaThread, CostVariant.PLATFORM_THREAD, "Thread.start+join");
+        print(javaProcess, CostVariant.PROCESS_BUILDER, "ProcessBuilder /bin/true");
+    }
+
+    /** Native variants pinned to one CPU, as the reference measures them. */
+    private static CostConfig pinned(CostConfig sizes, CostVariant... natives) {
+        return sizes.withVariants(List.of(natives)).withPlacement(CostPlacement.ONE_CPU);
     }
 
     private static void print(CostResult r, CostVariant v, String name) {
@@ -58,10 +71,7 @@ public final class FiguresMain {
     }
 
     private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return new Median().withEstimationType(EstimationType.R_7).evaluate(values);
     }
 
     private static String format(double ns) {

@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class NativeProbe {
     /** The output format this Java side understands (PROBE_VERSION in probe.h). */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2;
     private static final Duration BUILD_LIMIT = Duration.ofSeconds(120);
     private static final Duration CHECK_LIMIT = Duration.ofSeconds(20);
     private static final NativeProbe BUNDLED = new NativeProbe(ProbeSource.bundled());

@@ -1,5 +1,6 @@
 package org.forklab.experiments.switching;
 
+import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Sampler;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.core.SamplingPlan;
@@ -61,7 +62,7 @@ final class JavaPingPong {
                         partnerFailure.set(t);
                     }
                 } finally {
-                    partnerCpu.set(ThreadPinning.currentCpu());
+                    partnerCpu.set(Cpus.current());
                     partnerReady.countDown();
                 }
             }, "forklab-switch-partner");
@@ -78,7 +79,7 @@ final class JavaPingPong {
                 } catch (Throwable t) {
                     initiatorFailure.set(t);
                 } finally {
-                    initiatorCpu.set(ThreadPinning.currentCpu());
+                    initiatorCpu.set(Cpus.current());
                 }
             }, "forklab-switch-initiator");
             partner.setDaemon(true);

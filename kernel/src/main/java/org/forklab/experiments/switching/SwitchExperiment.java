@@ -1,6 +1,7 @@
 package org.forklab.experiments.switching;
 
 import com.google.gson.JsonObject;
+import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.ExperimentTimeoutException;
@@ -39,7 +40,7 @@ public final class SwitchExperiment {
     public static SwitchResult run(SwitchConfig config, NativeProbe probe) throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         Environment env = Environment.current();
-        List<Integer> allowed = ThreadPinning.parseCpuList(env.cpuAffinity());
+        List<Integer> allowed = Cpus.parseList(env.cpuAffinity());
         int cpuA = allowed.isEmpty() ? 0 : allowed.get(0);
         int cpuB = allowed.size() > 1 ? allowed.get(1) : cpuA;
         Optional<String> probeMissing = probe.availability();

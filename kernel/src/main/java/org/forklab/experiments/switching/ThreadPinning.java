@@ -3,14 +3,12 @@ package org.forklab.experiments.switching;
 import org.forklab.experiments.core.ChildResult;
 import org.forklab.experiments.core.ChildSpec;
 import org.forklab.experiments.core.Children;
-import org.forklab.experiments.core.SystemFiles;
+import org.forklab.experiments.core.Programs;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,14 +38,7 @@ final class ThreadPinning {
     }
 
     static Optional<Path> findTaskset() {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, "taskset");
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Programs.onPath("taskset");
     }
 
     /** The kernel thread id of the calling thread ("/proc/thread-self" -> "PID/task/TID"). */
@@ -64,38 +55,5 @@ final class ThreadPinning {
         if (!r.succeeded()) {
             throw new IOException("could not pin a Java thread to CPU " + cpu + ": " + r.describeFailure().replace('\n', ' '));
         }
-    }
-
-    /** The CPU the calling thread last ran on (field 39 of /proc/thread-self/stat), or -1. */
-    static int currentCpu() {
-        String stat = SystemFiles.read("/proc/thread-self/stat").orElse("");
-        int close = stat.lastIndexOf(')');
-        if (close < 0) {
-            return -1;
-        }
-        String[] fields = stat.substring(close + 2).split(" ");
-        // fields[0] is field 3 (state), so field 39 (processor) is fields[36]
-        return fields.length > 36 ? Integer.parseInt(fields[36]) : -1;
-    }
-
-    /** "0-2,5" -> [0, 1, 2, 5]. */
-    static List<Integer> parseCpuList(String list) {
-        List<Integer> cpus = new ArrayList<>();
-        for (String part : list.trim().split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                String[] ends = part.trim().split("-");
-                int from = Integer.parseInt(ends[0]);
-                int to = ends.length > 1 ? Integer.parseInt(ends[1]) : from;
-                for (int c = from; c <= to; c++) {
-                    cpus.add(c);
-                }
-            } catch (NumberFormatException e) {
-                return List.of();
-            }
-        }
-        return cpus;
     }
 }

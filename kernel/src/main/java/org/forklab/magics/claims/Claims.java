@@ -44,12 +44,12 @@ public final class Claims {
                             + " page-table updates trap to the hypervisor"
                             : "a tiny program such as /bin/true on a fast CPU execs faster than the lesson's typical case"),
             cost("pthread-create", "pthread_create (with join) costs 2–10 µs", 2, 10,
-                    variant(CostVariant.PTHREAD), (v, env, result) -> threadCause(v, env)),
+                    variant(CostVariant.PTHREAD), Claims::threadCause),
             cost("java-thread", "starting a Java platform thread (with join) costs about what pthread_create does, 2–10 µs",
                     2, 10, variant(CostVariant.PLATFORM_THREAD), (v, env, result) -> v == Verdict.ABOVE
                             ? "a Java thread is a pthread plus the JVM's own bookkeeping (Thread object, TLABs, safepoint"
                             + " registration), so it costs more than the bare system call"
-                            : threadCause(v, env)),
+                            : threadCause(v, env, result)),
             new Claim("pool-dispatch", "4. Cost", "dispatching a task to a thread pool costs 0.1–1 µs",
                     new ClaimRange(0.1, 1, Unit.MICROSECONDS), "%spawn",
                     variant(CostVariant.EXECUTOR_THROUGHPUT), (v, env, result) -> v == Verdict.ABOVE
@@ -138,10 +138,16 @@ public final class Claims {
                 + "' set how many entries there are";
     }
 
-    private static String threadCause(Verdict v, Environment env) {
+    private static String threadCause(Verdict v, Environment env, Object result) {
         if (v == Verdict.BELOW) {
             return "glibc caches thread stacks, so a thread started after another one ended reuses its stack and skips"
                     + " the mmap that a cold start pays (see the cold samples)";
+        }
+        if (result instanceof CostResult c && !"none".equals(c.settings().getOrDefault("pinned CPU", "none"))) {
+            // Pinned, the new thread usually waits for its creator to block in join: two switches on one CPU.
+            return "thread start includes clone and stack set-up, and pinned to one CPU (as here) the new thread typically runs"
+                    + " only when its creator blocks in join, so each start also pays two context switches"
+                    + (virtualised(env) ? " in a virtual machine" : "");
         }
         return "thread start includes clone, stack set-up and a wake-up of the new thread on a CPU; with "
                 + env.cpus() + " CPUs" + (virtualised(env) ? " in a virtual machine" : "")

@@ -21,6 +21,7 @@ import org.forklab.stats.Summary;
 import org.forklab.stats.Unit;
 import org.forklab.stats.format.ClaimTable;
 import org.forklab.stats.format.SummaryTable;
+import org.forklab.stats.format.Table;
 
 /**
  * The one display of an experiment: statistics table per unit, a box plot of the raw samples
@@ -40,6 +41,15 @@ public final class ExperimentView {
      */
     public static Bundle of(String title, String quantity, List<Samples> samples, List<ClaimOutcome> claims,
                             List<String> notes, Environment env) {
+        return of(title, quantity, samples, List.of(), claims, notes, env);
+    }
+
+    /**
+     * @param more tables shown under the statistics, e.g. the medians of each child JVM beside the
+     *             rows that pool them
+     */
+    public static Bundle of(String title, String quantity, List<Samples> samples, List<Table> more,
+                            List<ClaimOutcome> claims, List<String> notes, Environment env) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n<h4>").append(Html.escape(title)).append("</h4>\n");
         Map<Unit, List<Samples>> byUnit = new LinkedHashMap<>();
@@ -53,6 +63,10 @@ public final class ExperimentView {
             List<NamedSummary> rows = group.stream().map(s -> new NamedSummary(s.label(), Summary.of(s.values()))).toList();
             text.append(SummaryTable.text(title, rows, unit)).append('\n');
             html.append(SummaryTable.html(title, rows, unit));
+        });
+        more.forEach(t -> {
+            text.append(t.toText()).append('\n');
+            html.append(t.toHtml());
         });
         Bundle.Chart chart = null;
         if (!byUnit.isEmpty()) {

@@ -3,16 +3,16 @@ package org.forklab.experiments.cost;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.ExperimentTimeoutException;
-import org.forklab.experiments.core.ProcessTree;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.core.VirtualThreads;
 import org.forklab.experiments.cost.CostResult.ForkPoint;
 import org.forklab.experiments.cost.CostResult.LaunchRun;
 import org.forklab.experiments.cost.CostResult.Skipped;
+import org.forklab.experiments.ipc.NothingLeftBehind;
 import org.forklab.experiments.nativeprobe.NativeProbe;
 import org.forklab.experiments.nativeprobe.ProbeSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URL;
@@ -22,10 +22,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@ExtendWith(NothingLeftBehind.class)
 class CostExperimentTest {
 
     private static final long MB = CostConfig.MB;
@@ -34,21 +34,9 @@ class CostExperimentTest {
     Path temp;
 
     /** Small enough to run in a few seconds on a busy 2-core machine. */
-    private static CostConfig small() {
+    static CostConfig small() {
         return CostConfig.defaults().withSamples(3).withColdOps(2).withWarmupOps(2).withThroughputBatch(20)
                 .withForkTouchBytes(List.of(0L, 4 * MB)).withTimeLimit(Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void nothingLeftBehind() {
-        assertEquals(List.of(), ProcessTree.descendants());
-        assertEquals(List.of(), ProcessTree.zombieChildren());
-        assertEquals(Set.of(), costThreads(), "no thread of the experiment may outlive it");
-    }
-
-    private static Set<String> costThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("forklab-cost")).collect(Collectors.toSet());
     }
 
     @Test
@@ -91,7 +79,8 @@ class CostExperimentTest {
         }
         assertEquals(r.variants().size() + 2 * r.forkSweep().size(), r.samples().size());
         assertEquals(r.environment().launchMechanism(), r.settings().get("launch mechanism"));
-        assertTrue(r.settings().get("placement").startsWith("unpinned"));
+        assertEquals("scheduler, nothing pinned, CPUs " + r.environment().cpuAffinity(), r.settings().get("placement"));
+        assertEquals("this JVM", r.settings().get("Java variants measured in"));
         assertEquals(List.of("variants", "samples"), r.settings().keySet().stream().limit(2).toList(), "stable order");
     }
 
@@ -185,7 +174,7 @@ class CostExperimentTest {
                 () -> CostExperiment.run(endless.withVariants(List.of(CostVariant.FORK))));
     }
 
-    private static void assertInterruptedWithin(CostConfig config) throws Exception {
+    static void assertInterruptedWithin(CostConfig config) throws Exception {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread runner = new Thread(() -> {
             try {

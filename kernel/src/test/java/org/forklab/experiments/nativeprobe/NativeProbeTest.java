@@ -2,6 +2,8 @@ package org.forklab.experiments.nativeprobe;
 
 import com.google.gson.JsonObject;
 import org.forklab.experiments.core.ChildResult;
+import org.forklab.experiments.core.Cpus;
+import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.ProcessTree;
 import org.forklab.experiments.core.Samples;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,40 @@ class NativeProbeTest {
             assertEquals(cpu, o.get("initiator_cpu_seen").getAsInt());
             assertEquals(cpu, o.get("partner_cpu_seen").getAsInt(), "the child reports where it ran");
         }
+        assertEquals(List.of(), ProcessTree.descendants());
+        assertEquals(List.of(), ProcessTree.zombieChildren());
+    }
+
+    @Test
+    void spawnPinnedToACpuMeasuresThereAndRefusesACpuNotAllowed() throws Exception {
+        NativeProbe probe = NativeProbe.bundled();
+        assumeTrue(probe.availability().isEmpty(), () -> probe.availability().orElse(""));
+        List<Integer> allowed = Cpus.parseList(Environment.current().cpuAffinity());
+        // The last allowed CPU, not the first that one-cpu placement picks: the pin must follow the key.
+        int cpu = allowed.get(allowed.size() - 1);
+        ProbeRun run = probe.run(List.of("spawn", "ops=pthread,fork", "samples=5", "warmup=5", "cpu=" + cpu),
+                Duration.ofSeconds(30)).requireSuccess();
+        List<JsonObject> lines = run.ofType("samples");
+        assertEquals(List.of("pthread", "fork"), lines.stream().map(o -> o.get("op").getAsString()).toList());
+        for (JsonObject line : lines) {
+            assertTrue(line.get("pinned").getAsBoolean(), line.toString());
+            assertEquals(cpu, line.get("cpu").getAsInt(), line.toString());
+        }
+        JsonObject unpinned = probe.run(List.of("spawn", "ops=pthread", "samples=2", "warmup=0"), Duration.ofSeconds(30))
+                .requireSuccess().first("samples").orElseThrow();
+        assertFalse(unpinned.get("pinned").getAsBoolean());
+        assertTrue(allowed.contains(unpinned.get("cpu").getAsInt()), unpinned.toString());
+
+        int outside = allowed.get(allowed.size() - 1) + 1;
+        String refusal = assertThrows(ProbeFailedException.class, () -> probe.run(List.of("spawn", "ops=pthread",
+                "cpu=" + outside), Duration.ofSeconds(10)).requireSuccess()).getMessage();
+        assertEquals("cpu = " + outside + " is not a CPU this process may use: allowed " + Environment.current().cpuAffinity(),
+                refusal);
+        assertEquals("cpus = " + outside + " is not a CPU this process may use: allowed " + Environment.current().cpuAffinity(),
+                assertThrows(ProbeFailedException.class, () -> probe.run(List.of("pingpong", "placement=same",
+                        "cpus=" + outside), Duration.ofSeconds(10)).requireSuccess()).getMessage(), "the same check for ping-pong");
+        assertEquals("cpu = -1 is out of range: accepted 0 to 1023", assertThrows(ProbeFailedException.class,
+                () -> probe.run(List.of("spawn", "cpu=-1"), Duration.ofSeconds(10)).requireSuccess()).getMessage());
         assertEquals(List.of(), ProcessTree.descendants());
         assertEquals(List.of(), ProcessTree.zombieChildren());
     }

@@ -1,6 +1,7 @@
 package org.forklab.experiments.switching;
 
 import org.forklab.experiments.core.BadParameterException;
+import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.ProcessTree;
 import org.forklab.experiments.core.Samples;
@@ -45,7 +46,7 @@ class SwitchExperimentTest {
     @Test
     void everyModeAndPlacementHasItsOwnRunsOrAReason() throws Exception {
         SwitchResult r = SwitchExperiment.run(small());
-        List<Integer> cpus = ThreadPinning.parseCpuList(r.environment().cpuAffinity());
+        List<Integer> cpus = Cpus.parseList(r.environment().cpuAffinity());
         assertEquals("switching", r.experiment());
         for (SwitchMode mode : SwitchMode.values()) {
             for (Placement placement : Placement.values()) {
@@ -114,9 +115,9 @@ class SwitchExperimentTest {
 
     @Test
     void cpuListsAreRead() {
-        assertEquals(List.of(0, 1, 2, 5), ThreadPinning.parseCpuList("0-2,5"));
-        assertEquals(List.of(3), ThreadPinning.parseCpuList("3"));
-        assertEquals(List.of(), ThreadPinning.parseCpuList("unknown"));
+        assertEquals(List.of(0, 1, 2, 5), Cpus.parseList("0-2,5"));
+        assertEquals(List.of(3), Cpus.parseList("3"));
+        assertEquals(List.of(), Cpus.parseList("unknown"));
     }
 
     @Test
