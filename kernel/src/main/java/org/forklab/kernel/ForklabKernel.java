@@ -23,6 +23,7 @@ import org.forklab.kernel.eval.Completion;
 import org.forklab.kernel.eval.Interrupted;
 import org.forklab.kernel.eval.JShellEvaluator;
 import org.forklab.kernel.magic.BuiltinMagics;
+import org.forklab.kernel.magic.PicocliMagic;
 import org.forklab.kernel.magic.MagicHost;
 import org.forklab.kernel.magic.MagicRegistry;
 import org.forklab.kernel.magic.ParsedCell;
@@ -54,7 +55,7 @@ import java.util.stream.Collectors;
  */
 public final class ForklabKernel extends BaseKernel implements ExtensionContext, MagicHost {
     private static final Logger LOG = Logger.getLogger(ForklabKernel.class.getName());
-    /** Enough for picocli's model building to leave the interpreter (measured: see BuiltinMagics.warmUp). */
+    /** Enough for picocli's parsing to leave the interpreter (see BuiltinMagics.warmUp). */
     static final int MAGIC_WARM_UP_ROUNDS = 8;
 
     private final MagicRegistry magics = new MagicRegistry();
@@ -64,6 +65,8 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     private final LanguageInfo languageInfo;
     private final List<Path> classpath;
     private volatile CompletableFuture<Void> magicsReady;
+    /** Set once magicsReady completes. */
+    private volatile List<PicocliMagic.Reused> builtinMagics = List.of();
     private volatile CompletableFuture<JShellEvaluator> evaluator;
     /** The thread running a magic or waiting for JShell: an interrupt may Thread.interrupt it. */
     private volatile Thread interruptible;
@@ -99,14 +102,14 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
 
     private void warmUpMagics() {
         try {
-            BuiltinMagics.warmUp(magics, this, MAGIC_WARM_UP_ROUNDS);
+            BuiltinMagics.warmUp(builtinMagics, MAGIC_WARM_UP_ROUNDS);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "magic warm-up failed; the magics still work, only slower at first", e);
         }
     }
 
     private void registerMagics() {
-        BuiltinMagics.registerAll(magics, this);
+        builtinMagics = BuiltinMagics.registerAll(magics, this);
         extensions.scan(ForklabKernel.class.getClassLoader());
     }
 

@@ -21,7 +21,49 @@ public final class PicocliMagic {
     /** Parses {@code args} into a fresh command and calls it; returns its result (shown if not null). */
     public static Object run(Supplier<? extends Callable<?>> factory, List<String> args) throws Exception {
         Callable<?> command = factory.get();
-        CommandLine line = new CommandLine(command);
+        return parseAndCall(new CommandLine(command), command, args);
+    }
+
+    /**
+     * A magic whose command object and picocli model are built at its first call and then kept.
+     * Building the model (reflection over the annotations) is most of a small magic's time;
+     * picocli resets every option and parameter to its initial value before each parse, so a call
+     * still sees only its own arguments. Calls are serialised.
+     */
+    public static final class Reused {
+        private final Supplier<? extends Callable<?>> factory;
+        private Callable<?> command;
+        private CommandLine line;
+
+        public Reused(Supplier<? extends Callable<?>> factory) {
+            this.factory = factory;
+        }
+
+        public synchronized Object run(List<String> args) throws Exception {
+            return parseAndCall(line(), command, args);
+        }
+
+        /** Parses no arguments (never calling the command) and builds the usage text. */
+        synchronized void exercise() {
+            CommandLine built = line();
+            try {
+                built.parseArgs();
+            } catch (ParameterException missing) {
+                suggestion(missing); // a required argument: the refusal path is warmed as well
+            }
+            help(built);
+        }
+
+        private CommandLine line() {
+            if (line == null) {
+                command = factory.get();
+                line = new CommandLine(command);
+            }
+            return line;
+        }
+    }
+
+    private static Object parseAndCall(CommandLine line, Callable<?> command, List<String> args) throws Exception {
         String name = line.getCommandName();
         try {
             line.parseArgs(args.toArray(new String[0]));
@@ -33,17 +75,6 @@ public final class PicocliMagic {
             return null;
         }
         return command.call();
-    }
-
-    /** Parses no arguments into {@code command} (never calling it) and builds its usage text. */
-    static void exercise(Callable<?> command) {
-        CommandLine line = new CommandLine(command);
-        try {
-            line.parseArgs();
-        } catch (ParameterException missing) {
-            suggestion(missing); // a required argument: the refusal path is warmed as well
-        }
-        help(line);
     }
 
     /** The usage text of a magic, without colours, as --help prints it. */

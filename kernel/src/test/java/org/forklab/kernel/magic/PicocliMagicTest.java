@@ -108,10 +108,41 @@ class PicocliMagicTest {
     void warmUpBuildsEveryBuiltinMagicSilentlyAndCallsNone() throws Exception {
         MagicRegistry registry = new MagicRegistry();
         String[] out = new String[1];
-        String err = captureErr(() -> out[0] = captureOut(() -> BuiltinMagics.warmUp(registry, host, 2)));
+        List<PicocliMagic.Reused> magics = BuiltinMagics.registerAll(registry, host);
+        assertEquals(5, magics.size());
+        String err = captureErr(() -> out[0] = captureOut(() -> BuiltinMagics.warmUp(magics, 2)));
         assertEquals("", out[0]);
         assertEquals("", err);
         assertTrue(added.isEmpty(), "a magic was called during warm-up: " + added);
+    }
+
+    @picocli.CommandLine.Command(name = "%probe", mixinStandardHelpOptions = true)
+    static final class Recorder implements java.util.concurrent.Callable<Object> {
+        static final List<String> SEEN = new ArrayList<>();
+        @picocli.CommandLine.Option(names = "--repository")
+        List<String> repositories = new ArrayList<>();
+        @picocli.CommandLine.Option(names = "--offline")
+        boolean offline;
+        @picocli.CommandLine.Parameters
+        List<String> coordinates;
+
+        @Override
+        public Object call() {
+            SEEN.add(repositories + " " + offline + " " + coordinates);
+            return null;
+        }
+    }
+
+    @Test
+    void aReusedMagicSeesOnlyTheArgumentsOfEachCall() throws Exception {
+        PicocliMagic.Reused magic = new PicocliMagic.Reused(Recorder::new);
+        Recorder.SEEN.clear();
+        magic.run(List.of("--repository", "r1", "--repository", "r2", "--offline", "a", "b"));
+        magic.run(List.of("c"));
+        assertThrows(UsageError.class, () -> magic.run(List.of("--no-such-option")));
+        magic.run(List.of("--repository", "r3"));
+        magic.run(List.of());
+        assertEquals(List.of("[r1, r2] true [a, b]", "[] false [c]", "[r3] false null", "[] false null"), Recorder.SEEN);
     }
 
     @Test
