@@ -1,5 +1,7 @@
 """Interrupts stop the cell for real, the kernel answers the next cell, and no process is left."""
 import os
+import subprocess
+import sys
 import time
 
 import psutil
@@ -97,6 +99,35 @@ def test_a_shutdown_ends_the_kernel_by_its_own_exit(jdk, attempt):
     process = s.km.provisioner.process
     s.close()
     assert process.wait(timeout=60) == 0
+
+
+LAUNCHER = r"""
+import sys
+from jupyter_client.manager import KernelManager
+km = KernelManager(kernel_name=sys.argv[1])
+km.start_kernel()
+kc = km.client()
+kc.start_channels()
+kc.wait_for_ready(timeout=120)
+kc.execute('new ProcessBuilder("sleep", "600").start();')
+kc.get_shell_msg(timeout=120)
+print(km.provisioner.process.pid, flush=True)
+sys.stdin.read()  # until the test kills this process
+"""
+
+
+def test_a_kernel_whose_launcher_is_killed_exits_with_its_children(jdk):
+    # A Jupyter server killed with SIGKILL cannot ask its kernels to shut down.
+    launcher = subprocess.Popen([sys.executable, "-c", LAUNCHER, kernel_name(jdk)],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        kernel = psutil.Process(int(launcher.stdout.readline()))
+        children = kernel.children(recursive=True)
+        assert children, "the cell should have started a child"
+    finally:
+        launcher.kill()
+        launcher.wait()
+    assert _gone([kernel] + children) == []
 
 
 EXIT_LINE = " was stopped: it would end the kernel; run violent code in a child process, e.g. %crash"

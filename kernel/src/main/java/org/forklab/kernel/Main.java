@@ -85,10 +85,26 @@ public final class Main implements Callable<Integer> {
             return thread;
         });
         JupyterConnection connection = serve(properties, background);
+        closeWhenParentEnds(connection);
         connection.waitUntilClose();
         background.shutdownNow();
         // Cells may have left threads running; the kernel process ends with the connection.
         System.exit(0);
+    }
+
+    /**
+     * A kernel whose Jupyter server was killed would live on with no one to talk to, and so would
+     * the processes its cells started. ipykernel watches its parent for this; so does forklab: when
+     * the process that launched the kernel ends, the kernel closes its connection and exits (the
+     * shutdown hook kills the children).
+     */
+    static void closeWhenParentEnds(JupyterConnection connection) {
+        ProcessHandle.current().parent().filter(parent -> parent.pid() > 1).ifPresent(parent ->
+                parent.onExit().thenRun(() -> {
+                    java.util.logging.Logger.getLogger(Main.class.getName()).warning(
+                            "the process that started the kernel (pid " + parent.pid() + ") ended; the kernel exits too");
+                    connection.close();
+                }));
     }
 
     /** Binds the kernel's sockets and starts its background work; the connection runs on its own threads. */
