@@ -31,26 +31,22 @@ class PicocliMagicTest {
     };
 
     private static String captureOut(ThrowingRunnable body) throws Exception {
-        PrintStream old = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setOut(old);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return capture(System.out, System::setOut, body);
     }
 
     /** What the body wrote to System.err (picocli reports format trouble there). */
     private static String captureErr(ThrowingRunnable body) throws Exception {
-        PrintStream old = System.err;
+        return capture(System.err, System::setErr, body);
+    }
+
+    private static String capture(PrintStream old, java.util.function.Consumer<PrintStream> set, ThrowingRunnable body)
+            throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        set.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
             body.run();
         } finally {
-            System.setErr(old);
+            set.accept(old);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
