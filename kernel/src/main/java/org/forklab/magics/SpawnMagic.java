@@ -242,6 +242,10 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             notes.add("Java variants ran in " + r.settings().get("Java variants measured in") + "; placement "
                     + r.settings().get("placement") + (pooled ? ". Their rows pool every JVM's samples; the table of"
                     + " medians per JVM shows how far the JVMs differed." : "."));
+        } else {
+            // Placement moves the native figures (a new thread woken on an idle CPU or queued on its
+            // creator's), so every display says where they ran.
+            notes.add("placement: " + r.settings().get("placement"));
         }
         return ExperimentView.of("Creating work: threads, tasks and processes", "time per operation", rows, more,
                 ClaimOutcome.forResult(r, r.environment()), notes, r.environment());

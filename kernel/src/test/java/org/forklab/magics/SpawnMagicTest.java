@@ -128,6 +128,18 @@ class SpawnMagicTest {
     }
 
     @Test
+    void theDisplaySaysWhereTheNativeRowsRan() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.forklab.experiments.nativeprobe.NativeProbe.bundled().availability().isEmpty(), "no C compiler here");
+        MagicCall.line(spawn, List.of("-v", "pthread", "-n", "3", "--warmup", "2", "--cold", "1",
+                "--fork-memory", "none", "--placement", "one-cpu", "--as", "r"), screen.bench());
+        CostResult bound = (CostResult) screen.boundValues.get(0);
+        String cpu = bound.settings().get("pinned CPU");
+        String text = (String) screen.finalDisplay().getData(MIMEType.TEXT_PLAIN);
+        assertTrue(text.contains("note: placement: one-cpu, CPU " + cpu), text);
+    }
+
+    @Test
     void forkMemoryNoneLeavesOutTheForkSweep() throws Exception {
         MagicCall.line(spawn, List.of("-v", "platform-thread", "-n", "3", "--warmup", "0", "--cold", "0",
                 "--fork-memory", "none", "--as", "r"), screen.bench());
