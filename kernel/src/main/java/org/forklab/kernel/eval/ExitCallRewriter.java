@@ -9,6 +9,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Rewrites a class so that its calls to {@code System.exit}, {@code Runtime.exit} and
@@ -65,7 +66,7 @@ final class ExitCallRewriter {
     }
 
     /** The Lookup methods that can hand out a handle to an exit; ExitGuard has one of each name. */
-    private static final java.util.Set<String> LOOKUPS = java.util.Set.of("findStatic", "findVirtual", "unreflect");
+    private static final Set<String> LOOKUPS = Set.of("findStatic", "findVirtual", "unreflect");
 
     private static final class Redirect extends MethodVisitor {
         private final boolean[] changed;

@@ -18,12 +18,6 @@ public final class PicocliMagic {
     private PicocliMagic() {
     }
 
-    /** Parses {@code args} into a fresh command and calls it; returns its result (shown if not null). */
-    public static Object run(Supplier<? extends Callable<?>> factory, List<String> args) throws Exception {
-        Callable<?> command = factory.get();
-        return parseAndCall(new CommandLine(command), command, args);
-    }
-
     /**
      * A magic whose command object and picocli model are built at its first call and then kept.
      * Building the model (reflection over the annotations) is most of a small magic's time;
@@ -39,6 +33,7 @@ public final class PicocliMagic {
             this.factory = factory;
         }
 
+        /** Parses {@code args} into the command and calls it; returns its result (shown if not null). */
         public synchronized Object run(List<String> args) throws Exception {
             return parseAndCall(line(), command, args);
         }
@@ -75,11 +70,6 @@ public final class PicocliMagic {
             return null;
         }
         return command.call();
-    }
-
-    /** The usage text of a magic, without colours, as --help prints it. */
-    public static String help(Class<?> commandClass) {
-        return help(new CommandLine(commandClass));
     }
 
     private static String help(CommandLine line) {

@@ -57,7 +57,7 @@ class PicocliMagicTest {
 
     @Test
     void helpIsGeneratedFromTheDeclarationsWordForWord() throws Exception {
-        String help = captureOut(() -> PicocliMagic.run(() -> new JarsMagic(host), List.of("--help")));
+        String help = captureOut(() -> new PicocliMagic.Reused(() -> new JarsMagic(host)).run(List.of("--help")));
         assertEquals(String.join("\n",
                 "Usage: %jars [-hV] GLOB...",
                 "Add the jar files matching each glob to the classpath of the cells.",
@@ -72,7 +72,7 @@ class PicocliMagicTest {
     @Test
     void unknownOptionIsOneLineWithTheWayToHelp() {
         UsageError e = assertThrows(UsageError.class,
-                () -> PicocliMagic.run(() -> new MavenMagic(host, new MavenResolver()), List.of("--repositry", "x", "g:a:1")));
+                () -> new PicocliMagic.Reused(() -> new MavenMagic(host, new MavenResolver())).run(List.of("--repositry", "x", "g:a:1")));
         assertEquals(List.of(e.getMessage()), e.lines());
         assertTrue(e.getMessage().startsWith("%maven: Unknown option: '--repositry'"), e.getMessage());
         assertTrue(e.getMessage().endsWith("(see %maven --help)"), e.getMessage());
@@ -80,7 +80,7 @@ class PicocliMagicTest {
 
     @Test
     void missingParameterIsOneLine() {
-        UsageError e = assertThrows(UsageError.class, () -> PicocliMagic.run(() -> new LoadMagic(host), List.of()));
+        UsageError e = assertThrows(UsageError.class, () -> new PicocliMagic.Reused(() -> new LoadMagic(host)).run(List.of()));
         assertEquals("%load: Missing required parameter: 'FILE' (see %load --help)", e.getMessage());
     }
 
@@ -88,7 +88,7 @@ class PicocliMagicTest {
     void lsmagicHelpShowsItsFooterAsWrittenWithoutWarnings() throws Exception {
         String[] help = new String[1];
         String err = captureErr(() -> help[0] = captureOut(
-                () -> PicocliMagic.run(() -> new LsMagic(new MagicRegistry()), List.of("--help"))));
+                () -> new PicocliMagic.Reused(() -> new LsMagic(new MagicRegistry())).run(List.of("--help"))));
         // A bare '%m' in the footer once made picocli warn on stderr at every --help and at warm-up.
         assertEquals("", err);
         assertEquals(String.join(System.lineSeparator(),
@@ -146,7 +146,7 @@ class PicocliMagicTest {
         java.nio.file.Files.createFile(dir.resolve("a.jar"));
         java.nio.file.Files.createFile(dir.resolve("b.jar"));
         java.nio.file.Files.createFile(dir.resolve("notes.txt"));
-        PicocliMagic.run(() -> new JarsMagic(host), List.of(dir + "/*"));
+        new PicocliMagic.Reused(() -> new JarsMagic(host)).run(List.of(dir + "/*"));
         assertEquals(List.of(dir.resolve("a.jar"), dir.resolve("b.jar")),
                 added.get(0).stream().sorted().collect(java.util.stream.Collectors.toList()));
     }
@@ -154,10 +154,10 @@ class PicocliMagicTest {
     @Test
     void missingFilesAreOneClearLine() {
         UsageError jars = assertThrows(UsageError.class,
-                () -> PicocliMagic.run(() -> new JarsMagic(host), List.of("/no/such/dir/*.jar")));
+                () -> new PicocliMagic.Reused(() -> new JarsMagic(host)).run(List.of("/no/such/dir/*.jar")));
         assertTrue(jars.getMessage().startsWith("%jars: no jar file matches '/no/such/dir/*.jar'"), jars.getMessage());
         UsageError load = assertThrows(UsageError.class,
-                () -> PicocliMagic.run(() -> new LoadMagic(host), List.of("/no/such/file.jshell")));
+                () -> new PicocliMagic.Reused(() -> new LoadMagic(host)).run(List.of("/no/such/file.jshell")));
         assertTrue(load.getMessage().startsWith("%load: no such file '/no/such/file.jshell'"), load.getMessage());
     }
 
@@ -165,7 +165,7 @@ class PicocliMagicTest {
     void loadRunsTheFileThroughTheHost(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("setup.jshell");
         java.nio.file.Files.writeString(file, "int x = 1;");
-        assertEquals("ran: int x = 1;", PicocliMagic.run(() -> new LoadMagic(host), List.of(file.toString())));
+        assertEquals("ran: int x = 1;", new PicocliMagic.Reused(() -> new LoadMagic(host)).run(List.of(file.toString())));
     }
 
     @Test
