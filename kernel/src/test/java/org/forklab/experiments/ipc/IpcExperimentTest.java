@@ -29,6 +29,12 @@ class IpcExperimentTest {
                 .withLatencySamples(3).withThroughputSamples(2);
     }
 
+    /** A run minutes long on any machine, so an interrupt always finds it still working. */
+    private static IpcConfig endless(String... transports) {
+        return IpcConfig.defaults().withTransports(List.of(transports)).withSizes(IpcConfig.sweep())
+                .withLatencySamples(100_000).withThroughputSamples(100_000);
+    }
+
     @Test
     void everyTransportCarriesEveryByteAndKeepsSamplesPerSize() throws Exception {
         IpcResult r = IpcExperiment.run(small(Transport.words().toArray(String[]::new)));
@@ -87,7 +93,7 @@ class IpcExperimentTest {
 
     @Test
     void timeLimitStopsTheRunAndTheChild() {
-        IpcConfig c = small("shared-memory", "pipe").withLatencySamples(100_000).withTimeLimit(Duration.ofMillis(1500));
+        IpcConfig c = endless("shared-memory", "pipe").withTimeLimit(Duration.ofMillis(1500));
         ExperimentTimeoutException e = assertThrows(ExperimentTimeoutException.class, () -> IpcExperiment.run(c));
         assertTrue(e.getMessage().contains("1.5 s"), e.getMessage());
     }
@@ -95,8 +101,9 @@ class IpcExperimentTest {
     @Test
     void interruptWhileTheChildStartsStopsTheRun() throws Exception {
         // 100 ms in, the parent is blocked reading the child's stdout pipe for READY: no interrupt
-        // can wake such a read, so the guard must kill the child to end it
-        IpcConfig c = small("pipe");
+        // can wake such a read, so the guard must kill the child to end it (on a machine that starts
+        // a JVM in under 100 ms the interrupt lands in the long run that follows instead)
+        IpcConfig c = endless("pipe");
         Throwable[] thrown = new Throwable[1];
         Thread runner = new Thread(() -> {
             try {
@@ -116,7 +123,7 @@ class IpcExperimentTest {
     @Test
     void interruptStopsTheRunWithinASecond() throws Exception {
         for (String transport : List.of("thread-handoff", "shared-memory", "unix-socket", "pipe")) {
-            IpcConfig c = small(transport).withLatencySamples(100_000);
+            IpcConfig c = endless(transport);
             Throwable[] thrown = new Throwable[1];
             Thread runner = new Thread(() -> {
                 try {

@@ -128,7 +128,8 @@ class ScaleExperimentTest {
 
     @Test
     void timeLimitStopsCreationAndCleansUp() {
-        ScaleConfig c = small().withKinds(List.of(ScaleConfig.PROCESSES)).withProcessCounts(List.of(900L))
+        // three rounds of 900 take seconds even where a process starts in well under a millisecond
+        ScaleConfig c = small().withKinds(List.of(ScaleConfig.PROCESSES)).withProcessCounts(List.of(900L, 900L, 900L))
                 .withTimeLimit(Duration.ofMillis(300));
         assertThrows(ExperimentTimeoutException.class, () -> ScaleExperiment.run(c));
     }
