@@ -1,6 +1,5 @@
 package org.forklab.magics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,7 @@ import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.Range;
 import org.forklab.magics.parse.ResultOptions;
-import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.stats.Unit;
@@ -62,10 +61,8 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
     @Range(min = 1, max = 1 << 20)
     int message = 64;
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
-            description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
-    Duration timeout;
+    @Mixin
+    RunTimeout timeout;
 
     @Mixin
     CapOptions caps;
@@ -82,7 +79,7 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
         List<String> s = servers.contains("all") ? C10kConfig.SERVERS
                 : servers.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
         return C10kConfig.defaults().withServers(s).withClients(clients).withRoundTrips(roundTrips)
-                .withMessageBytes(message).withCaps(caps.caps()).withTimeLimit(timeout);
+                .withMessageBytes(message).withCaps(caps.caps()).withTimeLimit(timeout.limit());
     }
 
     @Override

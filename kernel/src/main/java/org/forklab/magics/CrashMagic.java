@@ -30,6 +30,7 @@ import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.Range;
 import org.forklab.magics.parse.JavaName;
 import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.parse.Seconds;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
@@ -69,10 +70,8 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
     @Range(min = 0.01, max = 60)
     Duration work;
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
-            description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
-    Duration timeout;
+    @Mixin
+    RunTimeout timeout;
 
     @Mixin
     CapOptions caps;
@@ -91,7 +90,7 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
                 : kinds.stream().map(FaultKind::fromWord).distinct().toList();
         List<FaultMode> m = modes.stream().map(FaultMode::fromWord).distinct().toList();
         return FaultConfig.defaults(caps.caps()).withWorkers(workers).withFaultyWorker(faulty).withKinds(k).withModes(m)
-                .withWork(work).withTimeLimit(timeout);
+                .withWork(work).withTimeLimit(timeout.limit());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.forklab.magics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.forklab.charts.ChartRenderingException;
@@ -26,7 +25,7 @@ import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.Range;
 import org.forklab.magics.parse.ResultOptions;
-import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.stats.Summary;
@@ -59,10 +58,8 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
     @Range(min = 1, max = 100_000)
     int throughputSamples = 10;
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
-            description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
-    Duration timeout;
+    @Mixin
+    RunTimeout timeout;
 
     @Mixin
     ResultOptions result;
@@ -77,7 +74,7 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
                 : transports.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
         return IpcConfig.defaults().withTransports(chosen)
                 .withSizes(sizes.stream().map(s -> (int) s.bytes()).toList())
-                .withLatencySamples(latencySamples).withThroughputSamples(throughputSamples).withTimeLimit(timeout);
+                .withLatencySamples(latencySamples).withThroughputSamples(throughputSamples).withTimeLimit(timeout.limit());
     }
 
     @Override

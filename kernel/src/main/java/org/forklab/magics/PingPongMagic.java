@@ -1,6 +1,5 @@
 package org.forklab.magics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.Range;
 import org.forklab.magics.parse.ResultOptions;
-import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.stats.Comparison;
@@ -70,10 +69,8 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
     @Range(min = 0, max = 1_000_000)
     int batch;
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
-            description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
-    Duration timeout;
+    @Mixin
+    RunTimeout timeout;
 
     @Mixin
     ResultOptions result;
@@ -88,7 +85,7 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
                 : modes.stream().map(SwitchMode::parse).distinct().toList();
         List<Placement> p = placements.contains("all") ? List.of(Placement.values())
                 : placements.stream().map(Placement::parse).distinct().toList();
-        return new SwitchConfig(m, p, runs, samples, warmup, cold, batch, timeout);
+        return new SwitchConfig(m, p, runs, samples, warmup, cold, batch, timeout.limit());
     }
 
     @Override

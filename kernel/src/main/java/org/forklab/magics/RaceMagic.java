@@ -1,6 +1,5 @@
 package org.forklab.magics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.Range;
 import org.forklab.magics.parse.ResultOptions;
-import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
 import picocli.CommandLine.Command;
@@ -56,10 +55,8 @@ public final class RaceMagic implements LineMagic, ChecksConfiguration {
     @Range(min = 1, max = 10_000)
     int trials = 10;
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
-            description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
-    Duration timeout;
+    @Mixin
+    RunTimeout timeout;
 
     @Mixin
     CapOptions caps;
@@ -76,7 +73,7 @@ public final class RaceMagic implements LineMagic, ChecksConfiguration {
         List<RaceVariant> chosen = variants.contains("all") ? List.of(RaceVariant.values())
                 : variants.stream().map(RaceVariant::fromWord).distinct().toList();
         return RaceConfig.defaults(caps.caps()).withWorkers(workers).withIncrements(increments).withTrials(trials)
-                .withVariants(chosen).withTimeLimit(timeout);
+                .withVariants(chosen).withTimeLimit(timeout.limit());
     }
 
     @Override

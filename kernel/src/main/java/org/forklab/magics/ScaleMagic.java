@@ -1,6 +1,5 @@
 package org.forklab.magics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,7 @@ import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.Range;
 import org.forklab.magics.parse.ResultOptions;
-import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.magics.view.SampleUnits;
@@ -85,10 +84,8 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     @Range(min = 1, max = 1_000_000)
     Long maxProcesses;
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
-            description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
-    Duration timeout;
+    @Mixin
+    RunTimeout timeout;
 
     @Mixin
     ResultOptions result;
@@ -102,7 +99,7 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
         List<String> k = kinds.contains("all") ? ScaleConfig.KINDS
                 : kinds.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
         ScaleConfig c = ScaleConfig.defaults().withKinds(k).withThreadCounts(threads).withVirtualCounts(virtual)
-                .withProcessCounts(processes).withThreadStackBytes(stack == null ? 0 : stack.bytes()).withTimeLimit(timeout);
+                .withProcessCounts(processes).withThreadStackBytes(stack == null ? 0 : stack.bytes()).withTimeLimit(timeout.limit());
         if (maxThreads != null || maxVirtualThreads != null || maxProcesses != null) {
             c = c.withCapsRaisedTo(new Caps(orZero(maxThreads), orZero(maxProcesses), orZero(maxVirtualThreads), 0));
         }

@@ -1,6 +1,5 @@
 package org.forklab.magics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.Range;
 import org.forklab.magics.parse.ResultOptions;
-import org.forklab.magics.parse.Seconds;
+import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.stats.Unit;
@@ -113,10 +112,8 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     @Range(min = 1 << 20, max = 1L << 50)
     ByteSize maxMemory;
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
-            description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
-    Duration timeout;
+    @Mixin
+    RunTimeout timeout;
 
     @Mixin
     ResultOptions result;
@@ -146,7 +143,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
                 .withExecutorThreads(executorThreads).withThroughputBatch(batch).withExecPath(exec)
                 .withForkTouchBytes(touch).withForkPages(kinds)
                 .withLaunchMechanisms(mechanisms).withPlacement(CostPlacement.parse(placement)).withForks(forks)
-                .withCaps(caps).withTimeLimit(timeout);
+                .withCaps(caps).withTimeLimit(timeout.limit());
     }
 
     @Override

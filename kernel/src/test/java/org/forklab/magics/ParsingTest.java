@@ -51,6 +51,8 @@ class ParsingTest {
                         "%%c: Invalid value for option '--opt': 'fast' is not an int (see %%c --help)"),
                 Arguments.of(new CMagic(), "%%c", List.of("--timeout", "0"),
                         "%%c: --timeout 0s is out of range: accepted 0.1s to 600s (see %%c --help)"),
+                Arguments.of(new RaceMagic(), "%race", List.of("--timeout", "120m"),
+                        "%race: --timeout 7200s is out of range: accepted 1s to 3600s (see %race --help)"),
                 Arguments.of(new CMagic(), "%%c", List.of("--timeout", "ten"),
                         "%%c: Invalid value for option '--timeout': 'ten' is not a duration; write seconds, or a number"
                                 + " with ms, s or m, e.g. 500ms or 10s (see %%c --help)"),
