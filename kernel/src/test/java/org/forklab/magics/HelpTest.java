@@ -34,8 +34,8 @@ class HelpTest {
     @Test
     void c() throws Exception {
         assertEquals(""
-                + "Usage: %%c [-h] [--full-buffering] [--as=NAME] [-O=LEVEL] [--std=STD] [--timeout=TIME] [-D=NAME\n"
-                + "           [=VALUE]]... [-l=LIB]... [ARG...]\n"
+                + "Usage: %%c [-h] [--full-buffering] [--as=NAME] [-O=LEVEL] [--std=STD] [--timeout=TIME] [--asm=FN[,\n"
+                + "           FN...]]... [-D=NAME[=VALUE]]... [-l=LIB]... [ARG...]\n"
                 + "Compile the cell as C (-pthread) and run it with a time limit; words after -- are its arguments.\n"
                 + "      [ARG...]           Arguments for the program, after --.\n"
                 + "  -h, --help             Show this help and do nothing else.\n"
@@ -49,6 +49,8 @@ class HelpTest {
                 + "                           Default: 10s\n"
                 + "      --full-buffering   Keep C's full buffering of stdout into a pipe (output then appears at\n"
                 + "                           exit).\n"
+                + "      --asm=FN[,FN...]   Before running, show the assembly the compiler makes (cc -S) of these\n"
+                + "                           functions.\n"
                 + "      --as=NAME          Bind the run (exit code, signal, output) to this variable for later Java\n"
                 + "                           cells.\n",
                 help("c", true, "--help"));

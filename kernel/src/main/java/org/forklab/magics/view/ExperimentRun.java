@@ -7,11 +7,12 @@ import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Progress;
 import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.readings.Readings;
 import org.forklab.magics.save.ResultFiles;
 
 /**
  * The common end of every experiment magic: record the result in the session, bind it, save it,
- * and replace the progress display with the result's bundle.
+ * and replace the progress display with the result's bundle, opened by the run's reading.
  */
 public final class ExperimentRun {
     private ExperimentRun() {
@@ -38,7 +39,8 @@ public final class ExperimentRun {
                 progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
                 throw e;
             }
-            finish(bench, progress, source, result, withConditions(view.apply(result), started.finish()), options);
+            finish(bench, progress, source, result,
+                    Readings.first(result, withConditions(view.apply(result), started.finish())), options);
         }
     }
 
