@@ -110,10 +110,66 @@ static void pingpong_same_cpu(void) {
     if (write(down[1], &b, 1) != 1) { /* child gone */ }
     waitpid(pid, NULL, 0);
     printf("pipe round trip, processes, same CPU\t%.0f\n", median(v, SAMPLES));
+
+    /* lmbench's lat_ctx subtracts the cost of the same pipe traffic done by one process alone:
+     * two one-byte writes and two reads on a pipe of its own, in the same batches. */
+    int own[2];
+    if (pipe(own)) return;
+    double o[SAMPLES];
+    for (int s = 0; s < SAMPLES; s++) {
+        double t = now_ns();
+        for (int i = 0; i < BATCH; i++) {
+            if (write(own[1], &b, 1) != 1 || read(own[0], &b, 1) != 1
+                || write(own[1], &b, 1) != 1 || read(own[0], &b, 1) != 1) return;
+        }
+        o[s] = (now_ns() - t) / BATCH;
+    }
+    close(own[0]);
+    close(own[1]);
+    printf("switch estimate, processes, same CPU\t%.0f\n", (median(v, SAMPLES) - median(o, SAMPLES)) / 2);
+}
+
+/* Two threads on two CPUs handing a counter back and forth by spinning on one shared word. */
+static volatile int spin_word;
+static void *spin_partner(void *arg) {
+    int cpu = *(int *) arg;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    sched_setaffinity(0, sizeof set, &set);
+    for (;;) {
+        int w;
+        while ((w = __atomic_load_n(&spin_word, __ATOMIC_ACQUIRE)) == 0) { }
+        if (w == 2) return NULL;
+        __atomic_store_n(&spin_word, 0, __ATOMIC_RELEASE);
+    }
+}
+
+static void spin_handoff_two_cpus(int cpu_a, int cpu_b) {
+    if (cpu_a == cpu_b) {
+        printf("spin hand-off, threads, two CPUs\t-\n");
+        return;
+    }
+    pthread_t t;
+    pthread_create(&t, NULL, spin_partner, &cpu_b);
+    enum { BATCH = 1000, SAMPLES = 200 };
+    double v[SAMPLES];
+    for (int s = -20; s < SAMPLES; s++) {
+        double t0 = now_ns();
+        for (int i = 0; i < BATCH; i++) {
+            __atomic_store_n(&spin_word, 1, __ATOMIC_RELEASE);
+            while (__atomic_load_n(&spin_word, __ATOMIC_ACQUIRE) == 1) { }
+        }
+        if (s >= 0) v[s] = (now_ns() - t0) / BATCH;
+    }
+    __atomic_store_n(&spin_word, 2, __ATOMIC_RELEASE);
+    pthread_join(t, NULL);
+    printf("spin hand-off, threads, two CPUs\t%.0f\n", median(v, SAMPLES));
 }
 
 int main(int argc, char **argv) {
     int cpu = argc > 1 ? atoi(argv[1]) : 0;
+    int second = argc > 2 ? atoi(argv[2]) : cpu;
     if (pin(cpu) != 0) {
         perror("reference: sched_setaffinity");
         return 2;
@@ -123,5 +179,6 @@ int main(int argc, char **argv) {
     measure("posix_spawn /bin/true", spawn_once, 10, 150);
     measure("pthread_create+join", thread_once, 200, 2000);
     pingpong_same_cpu();
+    spin_handoff_two_cpus(cpu, second);
     return 0;
 }

@@ -19,6 +19,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cc -O2 -pthread -o "$work/reference" "$here/reference.c"
 cpu=$(awk '/Cpus_allowed_list/ {split($2, a, "[-,]"); print a[1]}' /proc/self/status)
+# a second allowed CPU for the two-CPU rows (the first again when there is only one)
+cpu2=$(awk '/Cpus_allowed_list/ {n = split($2, a, "[-,]"); print (n > 1 ? a[2] : a[1])}' /proc/self/status)
 # Maven's console library writes colour resets on stderr even with -q: keep them out of the table.
 deps=$(cd "$root" && mvn -q -B -o -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=/dev/stdout \
         -f kernel/pom.xml 2>"$work/mvn.err") || { cat "$work/mvn.err" >&2; exit 2; }
@@ -28,6 +30,7 @@ echo "java:    $("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/
 rounds=${ROUNDS:-4}
 echo "rounds:  $rounds (each figure: median of the round medians); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pinned:  the native rows (fork, exec, posix_spawn, pthread, pipe) on both sides to CPU $cpu;"
+echo "         the spin hand-off's two threads to CPUs $cpu and $cpu2"
 echo "         Thread.start and ProcessBuilder unpinned on both sides"
 echo
 
@@ -35,7 +38,7 @@ echo
 : > "$work/forklab.txt"
 i=0
 reference() {
-    "$work/reference" "$cpu" >> "$work/ref.txt"
+    "$work/reference" "$cpu" "$cpu2" >> "$work/ref.txt"
     "$java" "$here/Reference.java" >> "$work/ref.txt"
 }
 forklab() {

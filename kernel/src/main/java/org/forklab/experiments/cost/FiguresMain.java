@@ -50,6 +50,13 @@ public final class FiguresMain {
             // The median of the per-run medians: runs are never pooled.
             System.out.println(name + "\t" + format(median(medians)));
         }
+        // the lmbench subtraction: (round trip − the same pipe traffic in one task) / 2, median of the run medians
+        double[] estimates = pingpong.runsOf(SwitchMode.PROCESS_PIPE, Placement.SAME_CPU).stream()
+                .mapToDouble(SwitchResult.Run::medianSwitchEstimateNs).filter(v -> !Double.isNaN(v)).toArray();
+        System.out.println(estimates.length == 0 ? "switch estimate, processes, same CPU\t-\tno one-task baseline here"
+                : "switch estimate, processes, same CPU\t" + format(median(estimates)));
+        // forklab has no spin hand-off between two CPUs yet (its %ipc shared memory waits by spin-yield-park)
+        System.out.println("spin hand-off, threads, two CPUs\t-\tforklab does not measure a spin hand-off yet");
         print(javaThread, CostVariant.PLATFORM_THREAD, "Thread.start+join");
         print(javaProcess, CostVariant.PROCESS_BUILDER, "ProcessBuilder /bin/true");
     }
