@@ -47,8 +47,13 @@ public final class ExperimentRun {
     /** The bundle with one line on the load and steal that bracketed the run. */
     static Bundle withConditions(Bundle bundle, RunConditions conditions) {
         String line = "conditions: " + conditions.sentence();
-        return new Bundle(bundle.text() + line + "\n",
-                bundle.html() + "<p><small>" + org.forklab.magics.bench.Html.escape(line) + "</small></p>\n", bundle.chart());
+        String p = "<p><small>" + org.forklab.magics.bench.Html.escape(line) + "</small></p>\n";
+        String html = bundle.html();
+        int end = html.lastIndexOf("</div>");
+        // inside the result's own block when it has one, so the line belongs to the result
+        html = end >= 0 && html.substring(end + "</div>".length()).isBlank()
+                ? html.substring(0, end) + p + html.substring(end) : html + p;
+        return new Bundle(bundle.text() + line + "\n", html, bundle.chart());
     }
 
     public static void finish(Bench bench, Progress progress, String source, Object result, Bundle bundle,
