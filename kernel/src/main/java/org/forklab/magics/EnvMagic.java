@@ -63,7 +63,7 @@ public final class EnvMagic implements LineMagic {
                 .add("C compiler", CCompiler.describe());
     }
 
-    /** "128 TiB per process (47 of the CPU's 48 virtual address bits)". */
+    /** "128 TiB per process (4-level paging: 47 bits, the lower half; the CPU can translate 57 bits, la57 absent)". */
     private static String addressSpace() {
         AddressSpace a = AddressSpace.read();
         if (a.userBits() == 0) {
@@ -71,8 +71,8 @@ public final class EnvMagic implements LineMagic {
         }
         String tib = a.userTebibytes() == Math.rint(a.userTebibytes()) ? String.valueOf((long) a.userTebibytes())
                 : String.valueOf(a.userTebibytes());
-        return tib + " TiB per process (" + a.userBits() + " of the CPU's " + a.virtualBits() + " virtual address bits;"
-                + " the upper half is the kernel's)";
+        return tib + " TiB per process (" + a.paging() + " paging: " + a.userBits() + " bits, the lower half; the CPU"
+                + " can translate " + a.virtualBits() + " bits" + (a.la57() ? "" : ", la57 absent") + ")";
     }
 
     private static String taskLimit(Limits limits) {

@@ -9,25 +9,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The size of a process's virtual address space on this machine, read rather than claimed: the
- * CPU's virtual address width and the highest address this process has mapped. On x86-64 with
- * 4-level paging the width is 48 bits; user space is the lower half, 2^47 bytes = 128 TiB, and
- * the 256 TiB sometimes quoted is the whole 48-bit space including the kernel's half.
+ * The size of a process's virtual address space on this machine, read rather than claimed. The
+ * "address sizes" line of /proc/cpuinfo says what the CPU can translate, not what a process gets:
+ * with 4-level paging user space is the lower half of 48 bits, 2^47 bytes = 128 TiB, even on a
+ * CPU that reports 57 bits; only with 5-level paging (the CPU flag {@code la57}, which the kernel
+ * shows when it uses it) can user space reach 2^56 bytes = 64 PiB, and Linux maps above 128 TiB
+ * only for a program that asks with an address hint. The 256 TiB sometimes quoted is the whole
+ * 48-bit space including the kernel's half.
  *
  * @param virtualBits        from /proc/cpuinfo "address sizes" (0 when unknown)
  * @param highestUserAddress the end of the highest mapping below the kernel half (0 when unknown)
+ * @param la57               whether the CPU flags include la57 (5-level paging in use)
  */
-public record AddressSpace(int virtualBits, long highestUserAddress) {
+public record AddressSpace(int virtualBits, long highestUserAddress, boolean la57) {
     private static final Pattern BITS = Pattern.compile("(\\d+) bits virtual");
+    private static final Pattern LA57 = Pattern.compile("(?m)^flags\\s*:.*\\bla57\\b");
+    /** User bits with 4-level paging: half of 48. */
+    static final int FOUR_LEVEL_USER_BITS = 47;
+    /** User bits with 5-level paging: half of 57. */
+    static final int FIVE_LEVEL_USER_BITS = 56;
 
-    public static AddressSpace read() {
-        return new AddressSpace(readVirtualBits(), readHighestUserAddress());
+    /** Without the la57 flag: 4-level paging. */
+    public AddressSpace(int virtualBits, long highestUserAddress) {
+        this(virtualBits, highestUserAddress, false);
     }
 
-    /** Bits of user address space: one less than the CPU's virtual width (the upper half is the kernel's). */
+    public static AddressSpace read() {
+        String cpuinfo = cpuinfo();
+        Matcher m = BITS.matcher(cpuinfo);
+        return new AddressSpace(m.find() ? Integer.parseInt(m.group(1)) : 0, readHighestUserAddress(),
+                LA57.matcher(cpuinfo).find());
+    }
+
+    /** Bits of user address space: 56 with 5-level paging, else 47 (capped by what the CPU can translate). */
     public int userBits() {
         if (virtualBits > 0) {
-            return virtualBits - 1;
+            return Math.min(virtualBits - 1, la57 ? FIVE_LEVEL_USER_BITS : FOUR_LEVEL_USER_BITS);
         }
         return highestUserAddress > 0 ? 64 - Long.numberOfLeadingZeros(highestUserAddress - 1) : 0;
     }
@@ -37,7 +54,12 @@ public record AddressSpace(int virtualBits, long highestUserAddress) {
         return Math.scalb(1.0, userBits() - 40);
     }
 
-    /** One sentence that settles 128 TB against 256 TB for this machine. */
+    /** "4-level" or "5-level": the paging that sets the user space. */
+    public String paging() {
+        return la57 ? "5-level" : "4-level";
+    }
+
+    /** One sentence that settles 128 TB against 256 TB (and 64 PiB) for this machine. */
     public String sentence() {
         if (userBits() == 0) {
             return "the address width could not be read here; on x86-64 with 4-level paging user space is 2^47 bytes"
@@ -47,21 +69,25 @@ public record AddressSpace(int virtualBits, long highestUserAddress) {
                 ? String.format(Locale.ROOT, "; the highest address this JVM has mapped is 0x%x, just under 2^%d",
                         highestUserAddress, 64 - Long.numberOfLeadingZeros(highestUserAddress - 1))
                 : "";
-        return String.format(Locale.ROOT, "this CPU translates %d-bit virtual addresses, so user space is 2^%d bytes"
-                + " = %s TiB per process%s; %s TiB is the whole %d-bit space, whose upper half belongs to the kernel",
-                virtualBits, userBits(), number(userTebibytes()), highest, number(userTebibytes() * 2), virtualBits);
+        String paging = la57
+                ? String.format(Locale.ROOT, "the CPU flags include la57, so this kernel uses 5-level paging: user space"
+                        + " is 2^%d bytes = %s TiB (64 PiB) per process, though Linux maps above 128 TiB only for a program"
+                        + " that asks with an address hint", userBits(), number(userTebibytes()))
+                : String.format(Locale.ROOT, "without la57 in the CPU flags the kernel uses 4-level paging, so user space"
+                        + " is 2^%d bytes = %s TiB per process", userBits(), number(userTebibytes()));
+        return String.format(Locale.ROOT, "this CPU can translate %d-bit virtual addresses; %s%s; 256 TiB is the whole"
+                + " 48-bit space of 4-level paging, whose upper half belongs to the kernel", virtualBits, paging, highest);
     }
 
     private static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static int readVirtualBits() {
+    private static String cpuinfo() {
         try {
-            Matcher m = BITS.matcher(Files.readString(Path.of("/proc/cpuinfo")));
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+            return Files.readString(Path.of("/proc/cpuinfo"));
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return "";
         }
     }
 
