@@ -27,6 +27,7 @@ import org.forklab.magics.view.ExperimentView;
 import org.forklab.magics.view.SpreadNotes;
 import org.forklab.magics.view.SampleUnits;
 import org.forklab.spi.UsageError;
+import org.forklab.stats.Blocks;
 import org.forklab.stats.Comparison;
 import org.forklab.stats.NamedSummary;
 import org.forklab.stats.Summary;
@@ -93,8 +94,10 @@ public final class CompareMagic implements LineMagic {
                         Math.min(summary.median(), summary.medianInterval().low()),
                         Math.max(summary.median(), summary.medianInterval().high())));
                 if (r != results.get(0) && baseline.isPresent()) {
-                    ratios.add(c + ": " + ComparisonText.verdictLine(results.get(0).name(), r.name(),
-                            Comparison.of(baseline.get().values(), s.get().values())));
+                    // separate runs: compare stretches of time (block medians), not samples that share a moment
+                    ratios.add(c + " (medians of " + Blocks.DEFAULT + " consecutive blocks per file): "
+                            + ComparisonText.verdictLine(results.get(0).name(), r.name(),
+                            Comparison.of(Blocks.medians(baseline.get().values()), Blocks.medians(s.get().values()))));
                 }
             }
         }

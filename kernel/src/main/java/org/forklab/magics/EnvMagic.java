@@ -63,16 +63,14 @@ public final class EnvMagic implements LineMagic {
                 .add("C compiler", CCompiler.describe());
     }
 
-    /** "128 TiB per process (4-level paging: 47 bits, the lower half; the CPU can translate 57 bits, la57 absent)". */
+    /** "128 TiB per process (4-level paging: 2^47 bytes; the upper half is the kernel's)". */
     private static String addressSpace() {
         AddressSpace a = AddressSpace.read();
         if (a.userBits() == 0) {
             return "unknown";
         }
-        String tib = a.userTebibytes() == Math.rint(a.userTebibytes()) ? String.valueOf((long) a.userTebibytes())
-                : String.valueOf(a.userTebibytes());
-        return tib + " TiB per process (" + a.paging() + " paging: " + a.userBits() + " bits, the lower half; the CPU"
-                + " can translate " + a.virtualBits() + " bits" + (a.la57() ? "" : ", la57 absent") + ")";
+        String mode = !a.x86() ? "from the highest mapping" : a.la57() ? "5-level paging, la57 flag" : "4-level paging, no la57 flag";
+        return a.userSize() + " per process (" + mode + ": 2^" + a.userBits() + " bytes; the upper half is the kernel's)";
     }
 
     private static String taskLimit(Limits limits) {

@@ -1,65 +1,50 @@
 package org.forklab.magics.claims;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.forklab.experiments.core.CpuInfo;
+import org.forklab.experiments.core.SystemFiles;
 
 /**
- * The size of a process's virtual address space on this machine, read rather than claimed. The
- * "address sizes" line of /proc/cpuinfo says what the CPU can translate, not what a process gets:
- * with 4-level paging user space is the lower half of 48 bits, 2^47 bytes = 128 TiB, even on a
- * CPU that reports 57 bits; only with 5-level paging (the CPU flag {@code la57}, which the kernel
- * shows when it uses it) can user space reach 2^56 bytes = 64 PiB, and Linux maps above 128 TiB
- * only for a program that asks with an address hint. The 256 TiB sometimes quoted is the whole
- * 48-bit space including the kernel's half.
+ * The size of a process's user address space on this machine, read rather than claimed. On x86-64
+ * it is set by the paging mode the kernel runs, not by the CPU's "address sizes" line: with 4-level
+ * paging user space is 2^47 bytes = 128 TiB (256 TiB is the whole 48-bit space including the
+ * kernel's half); with 5-level paging, which the kernel shows by keeping the {@code la57} flag in
+ * /proc/cpuinfo, it is 2^56 bytes = 64 PiB, though the kernel maps above 2^47 only for a program
+ * that asks with an address hint. The highest address this process has mapped is shown beside it
+ * as the kernel's own evidence.
  *
- * @param virtualBits        from /proc/cpuinfo "address sizes" (0 when unknown)
+ * @param x86                whether the CPU is x86-64 (the only architecture whose modes we name)
+ * @param la57               the {@code la57} flag: the kernel runs 5-level paging
  * @param highestUserAddress the end of the highest mapping below the kernel half (0 when unknown)
- * @param la57               whether the CPU flags include la57 (5-level paging in use)
  */
-public record AddressSpace(int virtualBits, long highestUserAddress, boolean la57) {
-    private static final Pattern BITS = Pattern.compile("(\\d+) bits virtual");
-    private static final Pattern LA57 = Pattern.compile("(?m)^flags\\s*:.*\\bla57\\b");
-    /** User bits with 4-level paging: half of 48. */
-    static final int FOUR_LEVEL_USER_BITS = 47;
-    /** User bits with 5-level paging: half of 57. */
-    static final int FIVE_LEVEL_USER_BITS = 56;
-
-    /** Without the la57 flag: 4-level paging. */
-    public AddressSpace(int virtualBits, long highestUserAddress) {
-        this(virtualBits, highestUserAddress, false);
-    }
+public record AddressSpace(boolean x86, boolean la57, long highestUserAddress) {
 
     public static AddressSpace read() {
-        String cpuinfo = cpuinfo();
-        Matcher m = BITS.matcher(cpuinfo);
-        return new AddressSpace(m.find() ? Integer.parseInt(m.group(1)) : 0, readHighestUserAddress(),
-                LA57.matcher(cpuinfo).find());
+        CpuInfo cpu = CpuInfo.current();
+        boolean x86 = cpu.hasFlag("lm") || System.getProperty("os.arch", "").equals("amd64");
+        return new AddressSpace(x86, cpu.hasFlag("la57"), readHighestUserAddress());
     }
 
-    /** Bits of user address space: 56 with 5-level paging, else 47 (capped by what the CPU can translate). */
+    /** Bits of user address space: 47 with 4-level paging, 56 with 5-level; elsewhere from the highest mapping. */
     public int userBits() {
-        if (virtualBits > 0) {
-            return Math.min(virtualBits - 1, la57 ? FIVE_LEVEL_USER_BITS : FOUR_LEVEL_USER_BITS);
+        if (x86) {
+            return la57 ? 56 : 47;
         }
-        return highestUserAddress > 0 ? 64 - Long.numberOfLeadingZeros(highestUserAddress - 1) : 0;
+        return highestUserAddress > 0 ? bitsBelow(highestUserAddress) : 0;
     }
 
-    /** User space in TiB, e.g. 128 for 47 bits. */
+    /** User space in TiB, e.g. 128 for 47 bits, 65536 for 56. */
     public double userTebibytes() {
         return Math.scalb(1.0, userBits() - 40);
     }
 
-    /** "4-level" or "5-level": the paging that sets the user space. */
-    public String paging() {
-        return la57 ? "5-level" : "4-level";
+    /** "128 TiB" or "64 PiB". */
+    public String userSize() {
+        return size(userBits());
     }
 
-    /** One sentence that settles 128 TB against 256 TB (and 64 PiB) for this machine. */
+    /** One sentence that settles 128 TB against 256 TB for this machine. */
     public String sentence() {
         if (userBits() == 0) {
             return "the address width could not be read here; on x86-64 with 4-level paging user space is 2^47 bytes"
@@ -67,34 +52,36 @@ public record AddressSpace(int virtualBits, long highestUserAddress, boolean la5
         }
         String highest = highestUserAddress > 0
                 ? String.format(Locale.ROOT, "; the highest address this JVM has mapped is 0x%x, just under 2^%d",
-                        highestUserAddress, 64 - Long.numberOfLeadingZeros(highestUserAddress - 1))
+                        highestUserAddress, bitsBelow(highestUserAddress))
                 : "";
-        String paging = la57
-                ? String.format(Locale.ROOT, "the CPU flags include la57, so this kernel uses 5-level paging: user space"
-                        + " is 2^%d bytes = %s TiB (64 PiB) per process, though Linux maps above 128 TiB only for a program"
-                        + " that asks with an address hint", userBits(), number(userTebibytes()))
-                : String.format(Locale.ROOT, "without la57 in the CPU flags the kernel uses 4-level paging, so user space"
-                        + " is 2^%d bytes = %s TiB per process", userBits(), number(userTebibytes()));
-        return String.format(Locale.ROOT, "this CPU can translate %d-bit virtual addresses; %s%s; 256 TiB is the whole"
-                + " 48-bit space of 4-level paging, whose upper half belongs to the kernel", virtualBits, paging, highest);
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static String cpuinfo() {
-        try {
-            return Files.readString(Path.of("/proc/cpuinfo"));
-        } catch (IOException | RuntimeException e) {
-            return "";
+        if (!x86) {
+            return String.format(Locale.ROOT, "user space reaches at least 2^%d bytes = %s per process%s",
+                    userBits(), userSize(), highest);
         }
+        String mode = la57 ? "this kernel runs 5-level paging (the la57 flag)" : "this kernel runs 4-level paging (no la57 flag)";
+        String rest = la57
+                ? "; the kernel maps above 2^47 only for a program that asks with an address hint, so most programs"
+                        + " still see 128 TiB"
+                : "; " + size(48) + " is the whole 48-bit space, whose upper half belongs to the kernel";
+        return String.format(Locale.ROOT, "%s, so user space is 2^%d bytes = %s per process%s%s",
+                mode, userBits(), userSize(), highest, rest);
+    }
+
+    /** 2^bits bytes in the largest binary unit that keeps a whole number: "128 TiB", "64 PiB". */
+    static String size(int bits) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        int unit = Math.min(bits / 10, units.length - 1);
+        return (1L << (bits - unit * 10)) + " " + units[unit];
+    }
+
+    private static int bitsBelow(long address) {
+        return 64 - Long.numberOfLeadingZeros(address - 1);
     }
 
     private static long readHighestUserAddress() {
+        List<String> lines = SystemFiles.lines("/proc/self/maps");
+        long highest = 0;
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/self/maps"));
-            long highest = 0;
             for (String line : lines) {
                 String range = line.substring(0, line.indexOf(' '));
                 long end = Long.parseUnsignedLong(range.substring(range.indexOf('-') + 1), 16);
@@ -102,9 +89,9 @@ public record AddressSpace(int virtualBits, long highestUserAddress, boolean la5
                     highest = end;
                 }
             }
-            return highest;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return 0;
         }
+        return highest;
     }
 }

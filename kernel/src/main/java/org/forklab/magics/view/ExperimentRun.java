@@ -2,6 +2,7 @@ package org.forklab.magics.view;
 
 import java.util.function.Function;
 import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.core.RunConditions;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Progress;
@@ -31,14 +32,23 @@ public final class ExperimentRun {
                                ResultOptions options) throws Exception {
         try (Progress progress = bench.progress(source)) {
             R result;
+            RunConditions.Started started = RunConditions.begin();
             try {
                 result = work.run(progress);
             } catch (Exception | Error e) {
                 progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
                 throw e;
             }
-            finish(bench, progress, source, result, Readings.first(result, view.apply(result)), options);
+            finish(bench, progress, source, result,
+                    Readings.first(result, withConditions(view.apply(result), started.finish())), options);
         }
+    }
+
+    /** The bundle with one line on the load and steal that bracketed the run. */
+    static Bundle withConditions(Bundle bundle, RunConditions conditions) {
+        String line = "conditions: " + conditions.sentence();
+        return new Bundle(bundle.text() + line + "\n",
+                bundle.html() + "<p><small>" + org.forklab.magics.bench.Html.escape(line) + "</small></p>\n", bundle.chart());
     }
 
     public static void finish(Bench bench, Progress progress, String source, Object result, Bundle bundle,
