@@ -39,6 +39,14 @@ ensure_venv() {
     "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
     cp "$ROOT/requirements.txt" "$VENV/.requirements.installed"
   fi
+  # forklab's own Python package (papermill's Java translator), reinstalled when its files change.
+  local stamp; stamp="$(cd "$ROOT" && find python -type f -not -path '*/__pycache__/*' -not -path '*.egg-info*' \
+    -not -path '*/build/*' | sort | xargs sha256sum | sha256sum)"
+  if [ "$stamp" != "$(cat "$VENV/.python-package.installed" 2>/dev/null)" ]; then
+    say "installing forklab's papermill translator (python/papermill_forklab)"
+    "$VENV/bin/pip" install -q --disable-pip-version-check "$ROOT/python/papermill_forklab"
+    printf '%s\n' "$stamp" > "$VENV/.python-package.installed"
+  fi
 }
 
 build_kernel() {
