@@ -1,6 +1,7 @@
 package org.forklab.charts;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -20,8 +21,9 @@ public final class CategoryLayout {
      * measure for labels on the left), tried in order: 0.4 leaves the boxes 70 % of the chart.
      */
     private static final float[] SIDE_LABEL_SHARES = {0.4f, 0.6f, 0.9f, 1.3f};
-    /** Height a category down the side needs: three lines of the 11 px tick font and a gap. */
-    private static final int PX_PER_SIDE_CATEGORY = 52;
+    /** Height a category down the side needs: a gap, and a line of the 11 px tick font per line. */
+    private static final int PX_PER_SIDE_CATEGORY = 14;
+    private static final int PX_PER_LABEL_LINE = 16;
     /** Title, value axis with its label, padding: what a chart needs besides its categories. */
     private static final int PX_AROUND_PLOT = 120;
     private static final int MAX_HEIGHT = 1600;
@@ -41,6 +43,7 @@ public final class CategoryLayout {
             return chart;
         }
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT); // values below, where a reader looks for them
         for (float share : SIDE_LABEL_SHARES) {
             axis.setMaximumCategoryLabelWidthRatio(share);
             if (fits(chart)) {
@@ -55,8 +58,10 @@ public final class CategoryLayout {
         if (chart.getPlot() instanceof CategoryPlot plot && plot.getOrientation() == PlotOrientation.HORIZONTAL
                 && plot.getDataset() != null) {
             int categories = plot.getDataset().getColumnCount();
+            int lines = AxisLabels.shown(chart, ChartTheme.NOTEBOOK_WIDTH, ChartTheme.DEFAULT_HEIGHT).stream()
+                    .mapToInt(s -> s.lines().size()).max().orElse(1);
             return Math.max(ChartTheme.DEFAULT_HEIGHT, Math.min(MAX_HEIGHT,
-                    PX_AROUND_PLOT + categories * PX_PER_SIDE_CATEGORY));
+                    PX_AROUND_PLOT + categories * (PX_PER_SIDE_CATEGORY + lines * PX_PER_LABEL_LINE)));
         }
         return ChartTheme.DEFAULT_HEIGHT;
     }
