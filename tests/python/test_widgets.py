@@ -139,3 +139,97 @@ def test_button_click_arrives_as_custom_message(front):
 def test_widget_front_end_is_pinned_alike_for_tests_and_binder():
     from test_binder import conda_pins, requirement_pins
     assert requirement_pins()["jupyterlab_widgets"] == conda_pins()["jupyterlab_widgets"]
+
+
+# ---- %explore: a panel from a magic's declarations -------------------------------------------
+
+def panel_models(messages):
+    """model id -> state of every widget the cell opened."""
+    return {m["content"]["comm_id"]: m["content"]["data"]["state"] for m in comm_opens(messages)}
+
+
+def control(models, model_name, description):
+    (found,) = [i for i, s in models.items() if s["_model_name"] == model_name and s.get("description") == description]
+    return found
+
+
+def watch(front, until, timeout=120):
+    """Reads iopub until until(msg) is true for a comm_msg; returns every comm_msg read."""
+    import time
+    seen = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            msg = front.kc.get_iopub_msg(timeout=1)
+        except Exception:
+            continue
+        if msg["msg_type"] == "comm_msg":
+            seen.append(msg)
+            if until(msg):
+                return seen
+    raise AssertionError(f"no matching message in {timeout} s; last: {[m['content']['data'] for m in seen[-5:]]}")
+
+
+def label_says(label_id, *words):
+    def check(msg):
+        data = msg["content"]["data"]
+        value = data.get("state", {}).get("value", "")
+        return msg["content"]["comm_id"] == label_id and all(w in value for w in words)
+    return check
+
+
+def test_explore_panel_reruns_on_a_change_and_binds_the_result(front):
+    reply, messages = front.execute("%explore race -v plain -w 2 -N 1000 -t 2 --as raced --run", timeout=120)
+    assert reply["status"] == "ok", messages
+    models = panel_models(messages)
+    workers = control(models, "IntSliderModel", "workers")
+    assert (models[workers]["min"], models[workers]["max"], models[workers]["value"]) == (1, 256, 2)
+    increments = control(models, "FloatLogSliderModel", "increments")
+    assert models[increments]["value"] == 1000
+    variants = control(models, "SelectMultipleModel", "variants")
+    assert "atomic" in models[variants]["_options_labels"]
+    _, bundle = widget_view(messages)
+    assert "need a live kernel" in bundle["text/html"]
+    assert "2 workers" in bundle["text/html"], "the first result is in the static HTML"
+    assert front.value_of("raced.config().workers()") == "2"
+    (label,) = [i for i, s in models.items() if s["_model_name"] == "LabelModel"]
+    (output,) = [i for i, s in models.items() if s["_model_name"] == "OutputModel"]
+    front.comm_msg(workers, {"method": "update", "state": {"value": 3}, "buffer_paths": []})
+    seen = watch(front, label_says(label, "--workers 3", "done in"))
+    shown = [m for m in seen if m["content"]["comm_id"] == output and "outputs" in m["content"]["data"].get("state", {})]
+    last = shown[-1]["content"]["data"]["state"]["outputs"][0]["data"]["text/html"]
+    assert "3 workers" in last
+    assert front.value_of("raced.config().workers()") == "3", "--as still binds the latest result"
+
+
+def test_explore_change_during_a_run_stops_it_and_reaps_its_children(front):
+    import time
+    import psutil
+    reply, messages = front.execute("%explore race -v processes -w 2 -N 100000000 -t 10000")
+    assert reply["status"] == "ok", messages
+    models = panel_models(messages)
+    (run,) = [i for i, s in models.items() if s["_model_name"] == "ButtonModel"]
+    (label,) = [i for i, s in models.items() if s["_model_name"] == "LabelModel"]
+    trials = control(models, "FloatLogSliderModel", "trials")
+    increments = control(models, "FloatLogSliderModel", "increments")
+    kernel = psutil.Process(front.km.provisioner.process.pid)
+    front.comm_msg(run, {"method": "custom", "content": {"event": "click"}})
+    deadline = time.monotonic() + 120
+    while not kernel.children(recursive=True) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    first_children = kernel.children(recursive=True)
+    assert first_children, "the long run started child JVMs"
+    front.comm_msg(trials, {"method": "update", "state": {"value": 1}, "buffer_paths": []})
+    front.comm_msg(increments, {"method": "update", "state": {"value": 1000}, "buffer_paths": []})
+    seen = watch(front, label_says(label, "--increments 1000", "--trials 1", "done in"), timeout=180)
+    statuses = [m["content"]["data"]["state"]["value"] for m in seen if m["content"]["comm_id"] == label]
+    assert any("stopped for a newer run" in s for s in statuses), statuses
+    assert not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in first_children)
+    assert kernel.children(recursive=True) == []
+
+
+def test_explore_refuses_unknown_magics_in_one_line(front):
+    reply, messages = front.execute("%explore rase -w 2")
+    assert reply["status"] == "error"
+    assert reply["evalue"].startswith("%explore: no line magic %rase; accepted are ")
+    assert "race" in reply["evalue"] and "\n" not in reply["evalue"]
