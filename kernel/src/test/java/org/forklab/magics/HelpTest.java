@@ -317,12 +317,16 @@ class HelpTest {
     @Test
     void compare() throws Exception {
         assertEquals(""
-                + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] FILE...\n"
+                + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] [--mine=FILE] FILE...\n"
                 + "Compare results saved with --save side by side: table, grouped bars, ratios.\n"
                 + "      FILE...            Result files (.json) written by --save; the first is the baseline.\n"
+                + "                         Or one FOLDER (a class's --save DIR/): its runs grouped by machine and\n"
+                + "                           JDK, this machine's beside them.\n"
                 + "  -h, --help             Show this help and do nothing else.\n"
                 + "      --condition=TEXT   Only conditions whose name contains this text, e.g. fork.\n"
-                + "      --as=NAME          Bind the loaded results (a List of SavedResult) to this variable.\n",
+                + "      --as=NAME          Bind the loaded results (a List of SavedResult) to this variable.\n"
+                + "      --mine=FILE        With a FOLDER: this machine's run, if not the newest one saved here from\n"
+                + "                           this host.\n",
                 help("compare", false, "--help"));
     }
 
