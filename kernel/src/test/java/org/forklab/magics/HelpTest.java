@@ -35,7 +35,8 @@ class HelpTest {
     void c() throws Exception {
         assertEquals(""
                 + "Usage: %%c [-h] [--full-buffering] [--as=NAME] [--max-memory=SIZE] [--max-processes=N] [-O=LEVEL]\n"
-                + "           [--std=STD] [--timeout=TIME] [-D=NAME[=VALUE]]... [-l=LIB]... [ARG...]\n"
+                + "           [--std=STD] [--timeout=TIME] [--asm=FN[,FN...]]... [-D=NAME[=VALUE]]... [-l=LIB]...\n"
+                + "           [ARG...]\n"
                 + "Compile the cell as C (-pthread) and run it with a time limit; words after -- are its arguments.\n"
                 + "      [ARG...]            Arguments for the program, after --.\n"
                 + "  -h, --help              Show this help and do nothing else.\n"
@@ -55,6 +56,8 @@ class HelpTest {
                 + "                            available. (16m..1024t)\n"
                 + "      --full-buffering    Keep C's full buffering of stdout into a pipe (output then appears at\n"
                 + "                            exit).\n"
+                + "      --asm=FN[,FN...]    Before running, show the assembly the compiler makes (cc -S) of these\n"
+                + "                            functions.\n"
                 + "      --as=NAME           Bind the run (exit code, signal, output) to this variable for later Java\n"
                 + "                            cells.\n",
                 help("c", true, "--help"));
