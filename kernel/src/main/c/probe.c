@@ -32,6 +32,7 @@ static const struct probe_command COMMANDS[] = {
     {"race", cmd_race, "the shared-counter race: pthreads on a plain or volatile global, or fork"},
     {"share", cmd_share, "what threads share and a forked child copies: ids, stacks, globals, descriptors, handlers"},
     {"spawn", cmd_spawn, "creation cost: fork, vfork, fork+exec, posix_spawn, pthread_create"},
+    {"stacks", cmd_stacks, "native thread stacks: address space reserved and pages resident, from smaps"},
     {"version", cmd_version, "the probe's version and its commands"},
 };
 #define COMMAND_COUNT ((int) (sizeof COMMANDS / sizeof COMMANDS[0]))
