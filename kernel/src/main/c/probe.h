@@ -91,6 +91,22 @@ typedef int (*probe_op)(void *ctx, long times);
 int probe_measure(const char *name, const struct probe_plan *plan, probe_op op, void *ctx, const char *extra);
 
 /*
+ * Measures n ops under one plan with their samples interleaved in rounds (op 0, op 1, ...,
+ * op 0, op 1, ...) after each op's own cold operations, warm-up and batch choice; prints one
+ * samples line per op as probe_measure does, plus "interleaved_with":n, and "part_values" for
+ * an op that reported a part of its time with probe_part.
+ */
+int probe_measure_rounds(int n, const char *const *names, const struct probe_plan *plan, const probe_op *ops,
+                         void *const *ctxs, const char *const *extras);
+
+/*
+ * Called from inside an op: `ns` of the current timing was one part of the operation (e.g. the
+ * fork() call within fork+_exit+waitpid); the samples line reports that part per operation as
+ * "part_values", measured in the same operations as the whole, so the part cannot exceed it.
+ */
+void probe_part(uint64_t ns);
+
+/*
  * Called from inside an op: leave `ns` out of the current timing (e.g. the reaping after a
  * fork whose call alone is being measured). Costs two clock reads, ~50 ns.
  */
