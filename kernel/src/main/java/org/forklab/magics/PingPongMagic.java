@@ -162,7 +162,11 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
         }
         r.skipped().forEach(s -> notes.add("not measured: " + s.mode().label() + ", " + s.placement().word()
                 + " (" + s.reason() + ")"));
-        return ExperimentView.of("Context switches: one-byte ping-pong, time per switch", "time per switch", pooled,
+        // what a round trip is, so that "per switch" is not read as the cost of a context switch alone
+        notes.add("each round trip is two hand-offs, each a write, a wake-up, a switch and a read; rows show half a"
+                + " round trip. On two CPUs both CPUs still switch: each goes to its idle task while its side waits"
+                + " and back when woken");
+        return ExperimentView.of("One-byte ping-pong round trips, shown per hand-off (round trip / 2)", "half a round trip", pooled,
                 ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
     }
 

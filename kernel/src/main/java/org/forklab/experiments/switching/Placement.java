@@ -10,7 +10,7 @@ import java.util.Locale;
 public enum Placement {
     /** Both pinned to one CPU: every hand-off is a context switch on that CPU. */
     SAME_CPU("same-cpu", "same"),
-    /** Pinned to two different CPUs: every hand-off is a cross-CPU wake-up. */
+    /** Pinned to two different CPUs: every hand-off is a cross-CPU wake-up, and each CPU still switches to its idle task and back. */
     TWO_CPUS("two-cpus", "split"),
     /** Not pinned: the scheduler decides, and may change its mind from run to run. */
     SCHEDULER("scheduler", "free");

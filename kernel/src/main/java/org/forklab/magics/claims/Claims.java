@@ -50,7 +50,7 @@ public final class Claims {
                             ? "a Java thread is a pthread plus the JVM's own bookkeeping (Thread object, TLABs, safepoint"
                             + " registration), so it costs more than the bare system call"
                             : threadCause(v, env, result)),
-            // the source's "no creation, just a queue operation" is judged two ways, each labelled
+            // the pool claim is judged two ways, each labelled: amortised over many tasks, and one hand-off alone
             new Claim("pool-dispatch", "4. Cost", "dispatching a task to a thread pool costs 0.1–1 µs, judged as"
                     + " amortised throughput (many tasks queued at once, cost per task)",
                     new ClaimRange(0.1, 1, Unit.MICROSECONDS), "%spawn",

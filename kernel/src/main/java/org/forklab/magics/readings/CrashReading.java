@@ -28,7 +28,7 @@ final class CrashReading {
             }
             kinds++;
             if (parts.size() < SHOWN) {
-                parts.add(kind.word() + ": " + t.map(o -> survived(o) + " as threads").orElse("threads not run") + ", "
+                parts.add(kind.word() + " " + t.map(o -> survived(o) + " as threads").orElse("threads not run") + ", "
                         + p.map(o -> survived(o) + " as processes").orElse("processes not run"));
             }
             nativeEndedGroup |= kind.isNative() && t.map(o -> o.blastRadius() == BlastRadius.ALL_WORKERS).orElse(false);
@@ -36,7 +36,7 @@ final class CrashReading {
         if (kinds == 0) {
             return Reading.of("no fault was run, so nothing can be said about who survives");
         }
-        String finding = "healthy workers that survived one faulty worker, " + String.join("; ", parts)
+        String finding = "healthy workers that survived a fault in one worker: " + String.join("; ", parts)
                 + (kinds > SHOWN ? "; " + (kinds - SHOWN) + " more faults in the table" : "");
         Optional<String> why = nativeEndedGroup ? Optional.of("a native fault's signal went to the faulting thread, and"
                 + " its default action ended the whole thread group, healthy threads included") : Optional.empty();

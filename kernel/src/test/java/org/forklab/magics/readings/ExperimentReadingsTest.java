@@ -128,12 +128,12 @@ class ExperimentReadingsTest {
         FaultResult group = new FaultResult(FaultConfig.defaults(), ENV, List.of(fault(FaultKind.SEGFAULT, FaultMode.THREADS, 0),
                 fault(FaultKind.SEGFAULT, FaultMode.PROCESSES, 3)), Map.of());
         String s = Readings.of(group).orElseThrow().prose();
-        assertTrue(s.contains("segfault: 0 of 3 as threads, 3 of 3 as processes"), s);
+        assertTrue(s.contains("survived a fault in one worker: segfault 0 of 3 as threads, 3 of 3 as processes"), s);
         assertTrue(s.contains("default action ended the whole thread group"), s);
         FaultResult contained = new FaultResult(FaultConfig.defaults(), ENV,
                 List.of(fault(FaultKind.EXCEPTION, FaultMode.THREADS, 3)), Map.of());
         String c = Readings.of(contained).orElseThrow().prose();
-        assertTrue(c.contains("exception: 3 of 3 as threads, processes not run"), c);
+        assertTrue(c.contains("exception 3 of 3 as threads, processes not run"), c);
         assertFalse(c.contains("thread group"), c);
     }
 
