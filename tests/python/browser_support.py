@@ -95,8 +95,11 @@ def port_in_use(port: int) -> bool:
 def quiet_lab_settings(settings_dir: Path) -> None:
     """Settings for a test browser: every cell kept in the page (no windowing, so each output can
     be found), and no news or update toasts over the notebook."""
+    # the code cell settings a student gets (binder/overrides.json: long magic lines wrap)
+    shipped = json.loads((ROOT / "binder/overrides.json").read_text())
+    tracker = dict(shipped.get("@jupyterlab/notebook-extension:tracker", {}), windowingMode="none")
     overrides = {
-        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": tracker,
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
             {"fetchNews": "false", "checkForUpdates": False},
     }
