@@ -1,5 +1,8 @@
 package org.forklab.magics;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +22,11 @@ import org.forklab.magics.bench.Html;
 import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.JavaName;
 import org.forklab.magics.parse.LineMagic;
+import org.forklab.experiments.core.Environment;
+import org.forklab.magics.save.ClassResults;
+import org.forklab.magics.save.ClassView;
 import org.forklab.magics.save.ResultFiles;
+import org.forklab.magics.save.Saver;
 import org.forklab.magics.save.SavedResult;
 import org.forklab.magics.readings.CompareReading;
 import org.forklab.magics.readings.Reading;
@@ -55,14 +62,39 @@ public final class CompareMagic implements LineMagic {
             description = "Bind the loaded results (a List of SavedResult) to this variable.")
     String as;
 
-    @Parameters(paramLabel = "FILE", arity = "1..20", description = "Result files (.json) written by --save; the first is the baseline.")
+    @Option(names = "--mine", paramLabel = "FILE",
+            description = "With a FOLDER: this machine's run, if not the newest one saved here from this host.")
+    String mine;
+
+    @Parameters(paramLabel = "FILE", arity = "1..20", description = {"Result files (.json) written by --save; the first is the baseline.",
+            "Or one FOLDER (a class's --save DIR/): its runs grouped by machine and JDK, this machine's beside them."})
     List<String> files = new ArrayList<>();
 
     @Override
     public void run(Bench bench) {
+        if (files.size() == 1 && isFolder(files.get(0))) {
+            ClassResults all = ClassResults.load(Path.of(files.get(0)));
+            Optional<SavedResult> own = mine != null ? Optional.of(all.find(mine).orElseGet(() -> ResultFiles.load(mine)))
+                    : all.mine(Saver.current(), Environment.current());
+            bench.show(ClassView.view(all, own, condition));
+            bench.bind(as, all.results());
+            return;
+        }
+        if (mine != null) {
+            throw new UsageError("%compare: --mine goes with one FOLDER of saved results, not with files; e.g. %compare class-results/ --mine "
+                    + mine);
+        }
         List<SavedResult> results = files.stream().map(ResultFiles::load).toList();
         bench.show(view(results, condition));
         bench.bind(as, results);
+    }
+
+    private static boolean isFolder(String name) {
+        try {
+            return Files.isDirectory(Path.of(name));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Rows per result and condition, grouped bars of the medians with their intervals, ratios to the first. */

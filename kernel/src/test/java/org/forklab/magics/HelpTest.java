@@ -34,25 +34,32 @@ class HelpTest {
     @Test
     void c() throws Exception {
         assertEquals(""
-                + "Usage: %%c [-h] [--full-buffering] [--as=NAME] [-O=LEVEL] [--std=STD] [--timeout=TIME] [--asm=FN[,\n"
-                + "           FN...]]... [-D=NAME[=VALUE]]... [-l=LIB]... [ARG...]\n"
+                + "Usage: %%c [-h] [--full-buffering] [--as=NAME] [--max-memory=SIZE] [--max-processes=N] [-O=LEVEL]\n"
+                + "           [--std=STD] [--timeout=TIME] [--asm=FN[,FN...]]... [-D=NAME[=VALUE]]... [-l=LIB]...\n"
+                + "           [ARG...]\n"
                 + "Compile the cell as C (-pthread) and run it with a time limit; words after -- are its arguments.\n"
-                + "      [ARG...]           Arguments for the program, after --.\n"
-                + "  -h, --help             Show this help and do nothing else.\n"
-                + "  -O, --opt=LEVEL        Optimisation level, as cc -O0 to -O3. (0..3)\n"
-                + "                           Default: 2\n"
-                + "  -D=NAME[=VALUE]        Define a macro, as cc -D; may be repeated.\n"
-                + "  -l=LIB                 Link a library, as cc -l (libm is always linked); may be repeated.\n"
-                + "      --std=STD          C dialect: c99, c11, c17, gnu99, gnu11, gnu17.\n"
-                + "                           Default: gnu17\n"
-                + "      --timeout=TIME     Stop the program after this long, e.g. 500ms, 10s, 1m. (0.1s..600s)\n"
-                + "                           Default: 10s\n"
-                + "      --full-buffering   Keep C's full buffering of stdout into a pipe (output then appears at\n"
-                + "                           exit).\n"
-                + "      --asm=FN[,FN...]   Before running, show the assembly the compiler makes (cc -S) of these\n"
-                + "                           functions.\n"
-                + "      --as=NAME          Bind the run (exit code, signal, output) to this variable for later Java\n"
-                + "                           cells.\n",
+                + "      [ARG...]            Arguments for the program, after --.\n"
+                + "  -h, --help              Show this help and do nothing else.\n"
+                + "  -O, --opt=LEVEL         Optimisation level, as cc -O0 to -O3. (0..3)\n"
+                + "                            Default: 2\n"
+                + "  -D=NAME[=VALUE]         Define a macro, as cc -D; may be repeated.\n"
+                + "  -l=LIB                  Link a library, as cc -l (libm is always linked); may be repeated.\n"
+                + "      --std=STD           C dialect: c99, c11, c17, gnu99, gnu11, gnu17.\n"
+                + "                            Default: gnu17\n"
+                + "      --timeout=TIME      Stop the program after this long, e.g. 500ms, 10s, 1m. (0.1s..600s)\n"
+                + "                            Default: 10s\n"
+                + "      --max-processes=N   Cap on processes and threads the program and all it starts may have at\n"
+                + "                            once; past it the whole tree is stopped. Default: 1000, or a quarter of\n"
+                + "                            this machine's task headroom if less. (2..4194304)\n"
+                + "      --max-memory=SIZE   Cap on the memory of the program and all it starts, e.g. 256m or 2g; past\n"
+                + "                            it the run is stopped. Default: half the memory this container has\n"
+                + "                            available. (16m..1024t)\n"
+                + "      --full-buffering    Keep C's full buffering of stdout into a pipe (output then appears at\n"
+                + "                            exit).\n"
+                + "      --asm=FN[,FN...]    Before running, show the assembly the compiler makes (cc -S) of these\n"
+                + "                            functions.\n"
+                + "      --as=NAME           Bind the run (exit code, signal, output) to this variable for later Java\n"
+                + "                            cells.\n",
                 help("c", true, "--help"));
     }
 
@@ -83,9 +90,10 @@ class HelpTest {
                 + "      --exec=PROGRAM         Absolute path of the program the exec variants start.\n"
                 + "                               Default: /bin/true\n"
                 + "      --fork-memory=SIZES[,SIZES...]\n"
-                + "                             Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers\n"
-                + "                               the lesson's 1 GB row), or none to leave out the fork sweep. (0..64g)\n"
-                + "                               Default: 0,64m\n"
+                + "                             Memory the parent touches before fork (1g answers the lesson's 1 GB\n"
+                + "                               row; the default drops sizes above half the available memory), or\n"
+                + "                               none to leave out the fork sweep. (0..64g)\n"
+                + "                               Default: 0,128m,256m,512m,1g\n"
                 + "      --pages=KINDS[,KINDS...]\n"
                 + "                             Page kinds for the fork sweep: small (4 KB), huge (transparent huge\n"
                 + "                               pages).\n"
@@ -312,12 +320,16 @@ class HelpTest {
     @Test
     void compare() throws Exception {
         assertEquals(""
-                + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] FILE...\n"
+                + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] [--mine=FILE] FILE...\n"
                 + "Compare results saved with --save side by side: table, grouped bars, ratios.\n"
                 + "      FILE...            Result files (.json) written by --save; the first is the baseline.\n"
+                + "                         Or one FOLDER (a class's --save DIR/): its runs grouped by machine and\n"
+                + "                           JDK, this machine's beside them.\n"
                 + "  -h, --help             Show this help and do nothing else.\n"
                 + "      --condition=TEXT   Only conditions whose name contains this text, e.g. fork.\n"
-                + "      --as=NAME          Bind the loaded results (a List of SavedResult) to this variable.\n",
+                + "      --as=NAME          Bind the loaded results (a List of SavedResult) to this variable.\n"
+                + "      --mine=FILE        With a FOLDER: this machine's run, if not the newest one saved here from\n"
+                + "                           this host.\n",
                 help("compare", false, "--help"));
     }
 
