@@ -340,6 +340,27 @@ class NotebookDriver:
             c["index"] == index and EXECUTED.match(c["prompt"]) and c["prompt"] != before
             for c in s["cells"]), timeout, f"cell {index + 1} to run again")
 
+    def chart_shots(self, prefix: str) -> list[Path]:
+        """One screenshot per chart on the page, as the page shows it at its width: what a
+        student sees of every chart, saved for a person to look at."""
+        ARTIFACTS.mkdir(exist_ok=True)
+        paths = []
+        charts = self.panel.locator(".jp-OutputArea-output img")
+        for n in range(charts.count()):
+            chart = charts.nth(n)
+            chart.scroll_into_view_if_needed()
+            path = ARTIFACTS / f"{prefix}-chart-{n + 1:02d}.png"
+            chart.screenshot(path=str(path))
+            paths.append(path)
+        return paths
+
+    def cut_code_lines(self) -> list[str]:
+        """The first line of every code cell whose editor scrolls sideways: text cut at the
+        notebook's width instead of wrapped."""
+        return self.panel.locator(".jp-CodeCell .cm-scroller").evaluate_all(
+            "els => els.filter(e => e.scrollWidth > e.clientWidth + 1)"
+            ".map(e => (e.querySelector('.cm-line') || e).textContent.slice(0, 80))")
+
     def screenshot(self, name: str, near_cell: int | None = None) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         if near_cell is not None:
