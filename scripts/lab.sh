@@ -7,6 +7,8 @@ build_kernel -DskipTests package
 ensure_venv
 say "installing the forklab kernel into .venv"
 JAVA_HOME="$(newest_jdk)" "$(newest_jdk)/bin/java" -jar "$KERNEL_JAR" install --prefix "$VENV" --name forklab --display-name "Java (forklab)"
+# code cells wrap long magic lines at notebook width (the same settings Binder installs)
+install -D -m 644 "$ROOT/binder/overrides.json" "$VENV/share/jupyter/lab/settings/overrides.json"
 say "opening the lessons"
 cd "$ROOT/notebooks"
 exec "$VENV/bin/jupyter" lab 00-start.ipynb "$@"

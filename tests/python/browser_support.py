@@ -95,8 +95,11 @@ def port_in_use(port: int) -> bool:
 def quiet_lab_settings(settings_dir: Path) -> None:
     """Settings for a test browser: every cell kept in the page (no windowing, so each output can
     be found), and no news or update toasts over the notebook."""
+    # the code cell settings a student gets (binder/overrides.json: long magic lines wrap)
+    shipped = json.loads((ROOT / "binder/overrides.json").read_text())
+    tracker = dict(shipped.get("@jupyterlab/notebook-extension:tracker", {}), windowingMode="none")
     overrides = {
-        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": tracker,
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
             {"fetchNews": "false", "checkForUpdates": False},
     }
@@ -336,6 +339,27 @@ class NotebookDriver:
         return self.wait(lambda s: s["kernel"] == "idle" and any(
             c["index"] == index and EXECUTED.match(c["prompt"]) and c["prompt"] != before
             for c in s["cells"]), timeout, f"cell {index + 1} to run again")
+
+    def chart_shots(self, prefix: str) -> list[Path]:
+        """One screenshot per chart on the page, as the page shows it at its width: what a
+        student sees of every chart, saved for a person to look at."""
+        ARTIFACTS.mkdir(exist_ok=True)
+        paths = []
+        charts = self.panel.locator(".jp-OutputArea-output img")
+        for n in range(charts.count()):
+            chart = charts.nth(n)
+            chart.scroll_into_view_if_needed()
+            path = ARTIFACTS / f"{prefix}-chart-{n + 1:02d}.png"
+            chart.screenshot(path=str(path))
+            paths.append(path)
+        return paths
+
+    def cut_code_lines(self) -> list[str]:
+        """The first line of every code cell whose editor scrolls sideways: text cut at the
+        notebook's width instead of wrapped."""
+        return self.panel.locator(".jp-CodeCell .cm-scroller").evaluate_all(
+            "els => els.filter(e => e.scrollWidth > e.clientWidth + 1)"
+            ".map(e => (e.querySelector('.cm-line') || e).textContent.slice(0, 80))")
 
     def screenshot(self, name: str, near_cell: int | None = None) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)

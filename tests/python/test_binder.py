@@ -213,6 +213,13 @@ def test_postbuild_makes_jupyterlab_open_at_the_start_lesson(post_built):
     assert f"default_kernel_name = '{KERNEL_NAME}'" in shown.stdout
 
 
+
+def test_postbuild_makes_code_cells_wrap_long_magic_lines(post_built):
+    overrides = post_built["prefix"] / "share/jupyter/lab/settings/overrides.json"
+    settings = json.loads(overrides.read_text())
+    assert settings["@jupyterlab/notebook-extension:tracker"]["codeCellConfig"]["lineWrap"] is True
+
+
 EXECUTE = r"""
 import json, sys, nbformat
 from nbclient import NotebookClient

@@ -3,7 +3,8 @@ all, read the charts and statistics, change a parameter, rerun, see the chart ch
 
 The lesson (FORKLAB_BROWSER_LESSON, default the start lesson) runs from a copy of notebooks/, so
 autosave never touches the repository; the kernel is installed into a throw-away prefix with
-Binder's heap cap. A screenshot is kept in test-artifacts/."""
+Binder's heap cap. A screenshot is kept in test-artifacts/, and one of every chart of that lesson
+and of a second one (FORKLAB_BROWSER_CHART_LESSON, default the fault lesson)."""
 from __future__ import annotations
 
 import os
@@ -19,6 +20,8 @@ from browser_support import (FIXTURES, ROOT, JupyterLab, LessonFault, NotebookDr
                              check, chromium_page, install_kernel)
 
 LESSON = os.environ.get("FORKLAB_BROWSER_LESSON", "00-start.ipynb")
+# A second lesson whose every chart is saved too: the fault lesson draws the stacked crash bars.
+CHART_LESSON = os.environ.get("FORKLAB_BROWSER_CHART_LESSON", "05-faults.ipynb")
 RUN_TIMEOUT = float(os.environ.get("FORKLAB_BROWSER_TIMEOUT", "300"))
 # The sample count of an experiment magic (%spawn -n 200, --samples 200): fewer samples, a new chart.
 PARAMETER = re.compile(r"(?<!\S)(-n|--samples)(\s+|=)(\d+)")
@@ -64,6 +67,9 @@ def test_a_lesson_runs_and_a_changed_parameter_redraws_its_chart(lab, page):
 
         images = notebook.images()
         check(images, f"{LESSON}: no chart image on the page after run all")
+        notebook.chart_shots(f"browser-{Path(LESSON).stem}")
+        cut = notebook.cut_code_lines()
+        check(not cut, f"{LESSON}: code cells cut at the notebook's width instead of wrapping: {cut}")
         check(all(i["complete"] and i["width"] > 0 for i in images), f"{LESSON}: a chart did not load")
         check(any(re.search(r"median", t, re.I) for t in notebook.tables()),
               f"{LESSON}: no statistics table (an HTML table with a median) on the page")
@@ -93,6 +99,29 @@ def test_a_lesson_runs_and_a_changed_parameter_redraws_its_chart(lab, page):
         notebook.screenshot(f"{shot}{'-failed' if failure else ''}.png", near_cell=near)
     if failure:
         pytest.fail(failure, pytrace=False)  # outside the except: one line, no chained report
+
+
+def test_every_chart_of_a_second_lesson_is_saved(lab, page):
+    if not (lab.root_dir / CHART_LESSON).is_file():
+        pytest.fail(f"no lesson notebooks/{CHART_LESSON} to open", pytrace=False)
+    notebook = NotebookDriver(page, lab, CHART_LESSON)
+    failure = None
+    try:
+        notebook.open()
+        notebook.clear_outputs()
+        notebook.run_all(RUN_TIMEOUT)
+        images = notebook.images()
+        check(images, f"{CHART_LESSON}: no chart image on the page after run all")
+        check(all(i["complete"] and i["width"] > 0 for i in images), f"{CHART_LESSON}: a chart did not load")
+        shots = notebook.chart_shots(f"browser-{Path(CHART_LESSON).stem}")
+        check(len(shots) == len(images), f"{CHART_LESSON}: {len(images)} charts but {len(shots)} screenshots")
+        cut = notebook.cut_code_lines()
+        check(not cut, f"{CHART_LESSON}: code cells cut at the notebook's width instead of wrapping: {cut}")
+    except LessonFault as fault:
+        failure = str(fault)
+    if failure:
+        notebook.screenshot(f"browser-{Path(CHART_LESSON).stem}-failed.png")
+        pytest.fail(failure, pytrace=False)
 
 
 def test_a_cell_error_is_reported_in_one_line(lab, page):

@@ -4,6 +4,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 
 /**
@@ -53,8 +54,17 @@ public final class CategoryLayout {
         return chart; // the widest share; AxisLabels.cut names what still does not fit
     }
 
-    /** The height to draw {@code chart} at the notebook width: more when categories go down the side. */
+    /** Height of each panel of a chart of panels one above the other. */
+    private static final int PX_PER_PANEL = 250;
+
+    /**
+     * The height to draw {@code chart} at the notebook width: more when categories go down the
+     * side or panels stand one above the other.
+     */
     public static int height(JFreeChart chart) {
+        if (chart.getPlot() instanceof CombinedDomainXYPlot combined && combined.getSubplots().size() > 1) {
+            return Math.min(MAX_HEIGHT, PX_AROUND_PLOT + combined.getSubplots().size() * PX_PER_PANEL);
+        }
         if (chart.getPlot() instanceof CategoryPlot plot && plot.getOrientation() == PlotOrientation.HORIZONTAL
                 && plot.getDataset() != null) {
             int categories = plot.getDataset().getColumnCount();

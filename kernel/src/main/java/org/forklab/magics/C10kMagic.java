@@ -114,11 +114,13 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
         for (C10kPoint p : r.points()) {
             rows.add(List.of(p.server(), Integer.toString(p.clients()), String.format(Locale.ROOT, "%,.0f", p.roundTripsPerSecond()),
                     Units.format(p.held().rssBytes() - p.idle().rssBytes(), Unit.BYTES),
+                    Units.format(p.rssPerConnectionBytes(), Unit.BYTES),
                     Long.toString(p.held().threads()), Long.toString(p.mismatches())));
         }
         Table table = new Table("A loopback echo server holding many connections",
                 List.of(Column.text("server"), Column.number("clients"), Column.number("round trips/s"),
-                        Column.number("server RSS held"), Column.number("server threads held"), Column.number("bad echoes")), rows);
+                        Column.number("server RSS held"), Column.number("RSS per connection"),
+                        Column.number("server threads held"), Column.number("bad echoes")), rows);
         List<String> notes = new ArrayList<>();
         r.mechanisms().forEach((server, how) -> notes.add(server + ": " + how));
         r.skipped().forEach((server, why) -> notes.add("not measured: " + server + " (" + why + ")"));
@@ -128,7 +130,8 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
         Bundle bundle = new Bundle(table.toText() + "\n" + latency.text(),
                 "<div class=\"forklab-result\">\n" + table.toHtml() + "</div>\n" + latency.html(), latency.chart());
         try {
-            List<SweepSeries> series = new ArrayList<>();
+            List<SweepSeries> throughput = new ArrayList<>();
+            List<SweepSeries> memory = new ArrayList<>();
             for (String server : r.config().servers()) {
                 List<C10kPoint> mine = r.points().stream().filter(p -> p.server().equals(server)).toList();
                 if (mine.isEmpty()) {
@@ -136,13 +139,19 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
                 }
                 double[] x = mine.stream().mapToDouble(C10kPoint::clients).toArray();
                 double[] y = mine.stream().mapToDouble(C10kPoint::roundTripsPerSecond).toArray();
-                series.add(new SweepSeries(server, x, y, y, y));
+                double[] m = mine.stream().mapToDouble(C10kPoint::rssPerConnectionBytes).toArray();
+                throughput.add(new SweepSeries(server, x, y, y, y));
+                memory.add(new SweepSeries(server, x, m, m, m));
             }
-            if (series.isEmpty()) {
+            if (throughput.isEmpty()) {
                 return bundle;
             }
-            return bundle.withChart(ExperimentView.render(SweepCharts.line("Echo throughput against connections held",
-                    Quantity.count("connections"), Quantity.count("round trips per second"), series)));
+            // what a connection costs beside what it buys, over one axis of connections
+            return bundle.withChart(ExperimentView.render(SweepCharts.panels(
+                    "Echo throughput and server memory per connection",
+                    Quantity.count("connections held"), List.of(
+                            new SweepCharts.Panel(Quantity.rate("throughput", "round trips/s"), throughput, true),
+                            new SweepCharts.Panel(Quantity.bytes("RSS per connection"), memory, true)))));
         } catch (ChartRenderingException | IllegalArgumentException e) {
             return bundle;
         }

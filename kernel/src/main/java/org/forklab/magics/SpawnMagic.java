@@ -256,7 +256,8 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             // creator's), so every display says where they ran.
             notes.add("placement: " + r.settings().get("placement"));
         }
-        return ExperimentView.of("Creating work: threads, tasks and processes", "time per operation", rows, more,
-                ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+        org.forklab.magics.bench.Bundle bundle = ExperimentView.of("Creating work: threads, tasks and processes",
+                "time per operation", rows, more, ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+        return org.forklab.magics.view.ForkSweepChart.withSweep(bundle, r);
     }
 }

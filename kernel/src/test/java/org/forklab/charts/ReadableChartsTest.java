@@ -94,6 +94,30 @@ class ReadableChartsTest {
         assertEquals(0, chart.getCategoryPlot().getRangeAxis().getLowerBound());
     }
 
+    @Test
+    void throughputAndMemoryPerConnectionShareTheConnectionsAxis() {
+        double[] x = {10, 100, 1000};
+        List<SweepSeries> rate = List.of(new SweepSeries("threads", x, new double[] {9e4, 8e4, 5e4}, new double[] {9e4, 8e4, 5e4},
+                new double[] {9e4, 8e4, 5e4}), new SweepSeries("selector", x, new double[] {7e4, 7e4, 7e4},
+                new double[] {7e4, 7e4, 7e4}, new double[] {7e4, 7e4, 7e4}));
+        double[] kb = {90_000, 70_000, 66_000};
+        double[] small = {3_000, 2_500, 2_000};
+        List<SweepSeries> memory = List.of(new SweepSeries("threads", x, kb, kb, kb), new SweepSeries("selector", x, small, small, small));
+        JFreeChart chart = SweepCharts.panels("t", Quantity.count("connections held"), List.of(
+                new SweepCharts.Panel(Quantity.rate("throughput", "round trips/s"), rate, true),
+                new SweepCharts.Panel(Quantity.bytes("RSS per connection"), memory, true)));
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = (org.jfree.chart.plot.CombinedDomainXYPlot) chart.getPlot();
+        assertEquals(2, plot.getSubplots().size());
+        assertTrue(Scaling.isLog(plot.getDomainAxis()), "10 to 1000 connections span two decades");
+        assertEquals("connections held", plot.getDomainAxis().getLabel());
+        for (Object sub : plot.getSubplots()) {
+            org.jfree.chart.axis.ValueAxis y = ((org.jfree.chart.plot.XYPlot) sub).getRangeAxis();
+            assertEquals(0, y.getLowerBound(), "throughput and memory start at zero: " + y.getLabel());
+        }
+        assertEquals("RSS per connection (KiB)", ((org.jfree.chart.plot.XYPlot) plot.getSubplots().get(1)).getRangeAxis().getLabel());
+        assertEquals(2, plot.getLegendItems().getItemCount(), "each server once in the legend");
+    }
+
     static void assertNoneCut(String what, JFreeChart chart) {
         int height = CategoryLayout.height(chart);
         List<String> cut = AxisLabels.cut(chart, ChartTheme.NOTEBOOK_WIDTH, height);

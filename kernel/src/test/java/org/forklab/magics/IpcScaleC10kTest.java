@@ -61,6 +61,8 @@ class IpcScaleC10kTest {
         DisplayData shown = run("c10k", "-s", "selector,threads", "-k", "2,4", "-r", "3", "--as", "c");
         fullBundle(shown);
         assertEquals(4, ((C10kResult) screen.boundValues.get(0)).points().size());
+        String text = (String) shown.getData(MIMEType.TEXT_PLAIN);
+        assertTrue(text.contains("RSS per connection"), "memory per connection beside throughput: " + text);
     }
 
     @Test

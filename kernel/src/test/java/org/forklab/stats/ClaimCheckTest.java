@@ -48,6 +48,17 @@ class ClaimCheckTest {
     }
 
     @Test
+    void aClaimRowUsesTheUnitTheMeasurementReadsIn() {
+        double[] ns = new Random(5).doubles(200, 47_000_000, 49_000_000).toArray(); // ≈ 48 ms
+        ClaimCheck check = ClaimCheck.of("fork after touching 1 GB", new ClaimRange(1_000, 100_000, Unit.MICROSECONDS),
+                Summary.of(ns), Unit.NANOSECONDS);
+        ClaimTable.Row row = ClaimTable.row(check);
+        assertEquals("1–100 ms", row.claimed());
+        assertTrue(row.measured().matches("4\\d\\.\\d ms"), row.measured());
+        assertTrue(row.interval().endsWith(" ms"), row.interval());
+    }
+
+    @Test
     void oneSampleDecidesOnTheMedianAlone() {
         ClaimCheck check = ClaimCheck.of("fork", new ClaimRange(50, 100, Unit.MICROSECONDS),
                 Summary.of(new double[] {75_000}), Unit.NANOSECONDS);

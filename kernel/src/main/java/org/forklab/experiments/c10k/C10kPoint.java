@@ -21,6 +21,14 @@ public record C10kPoint(String server, int clients, long roundTripsDone, long by
                         long mismatches, long elapsedNanos, Samples latency, ServerMemory idle, ServerMemory held,
                         ServerMemory loaded) {
 
+    /**
+     * What each held connection cost the server in resident memory: RSS holding them all less
+     * RSS before the first, over the connections; NaN without connections.
+     */
+    public double rssPerConnectionBytes() {
+        return clients > 0 ? (double) (held.rssBytes() - idle.rssBytes()) / clients : Double.NaN;
+    }
+
     public double roundTripsPerSecond() {
         return elapsedNanos > 0 ? roundTripsDone * 1e9 / elapsedNanos : 0;
     }

@@ -65,7 +65,8 @@ public final class ExperimentView {
             List<NamedSummary> rows = group.stream().map(s -> new NamedSummary(s.label(), Summary.of(s.values()))).toList();
             Table table = SummaryTable.of(title, rows, unit);
             text.append(table.toText()).append('\n');
-            html.append(table.toHtml());
+            // the heading above already says the title: the caption says what the table holds
+            html.append(SummaryTable.of("Statistics of each condition", rows, unit).toHtml());
             spread.add(rows, unit);
         });
         more.forEach(t -> {
@@ -76,7 +77,9 @@ public final class ExperimentView {
         if (!byUnit.isEmpty()) {
             Map.Entry<Unit, List<Samples>> first = byUnit.entrySet().iterator().next();
             try {
-                chart = chart(title, new Quantity(quantity, first.getKey()), first.getValue());
+                // the chart says what was measured, not the heading again: "Time per operation, every sample"
+                chart = chart(Character.toUpperCase(quantity.charAt(0)) + quantity.substring(1) + ", every sample",
+                        new Quantity(quantity, first.getKey()), first.getValue());
             } catch (ChartRenderingException e) {
                 allNotes.add(e.getMessage());
             }

@@ -3,6 +3,7 @@ package org.forklab.stats.format;
 import java.util.ArrayList;
 import java.util.List;
 import org.forklab.stats.ClaimCheck;
+import org.forklab.stats.Unit;
 
 /** Claims next to measurements: claim, claimed range, measured value (a median or a slope), its interval, verdict. */
 public final class ClaimTable {
@@ -14,15 +15,20 @@ public final class ClaimTable {
     private ClaimTable() {
     }
 
-    /** Numbers in the claim's own unit so they read against it: "2–10 µs", "31.4 µs". */
+    /**
+     * Claimed range, measurement and interval in one unit, the one the measurement reads best in
+     * (as the statistics table above shows it): "1–100 ms" and "48.0 ms", never "48000 µs" there.
+     */
     public static Row row(ClaimCheck check) {
-        var unit = check.range().unit();
+        Unit claimUnit = check.range().unit();
+        Unit unit = Double.isFinite(check.measured()) ? claimUnit.readableFor(check.measured()) : claimUnit;
+        double f = claimUnit.convert(1, unit);
         String symbol = unit.symbol().isEmpty() ? "" : " " + unit.symbol();
-        String claimed = Units.number(check.range().low()) + "–" + Units.number(check.range().high()) + symbol;
+        String claimed = Units.number(check.range().low() * f) + "–" + Units.number(check.range().high() * f) + symbol;
         String interval = check.interval().isDefined()
-                ? Units.number(check.interval().low()) + "–" + Units.number(check.interval().high()) + symbol
+                ? Units.number(check.interval().low() * f) + "–" + Units.number(check.interval().high() * f) + symbol
                 : "n/a";
-        return new Row(check.claim(), trimmed(claimed), Units.inUnit(check.measured(), unit), interval,
+        return new Row(check.claim(), trimmed(claimed), Units.inUnit(check.measured() * f, unit), interval,
                 check.verdict().word());
     }
 
