@@ -22,6 +22,8 @@ list_jdks() {
 }
 
 oldest_jdk() { list_jdks | head -n 1 | cut -d' ' -f2; }
+# The lessons run on the newest: some mechanisms (virtual threads, from 21) exist only there.
+newest_jdk() { list_jdks | tail -n 1 | cut -d' ' -f2; }
 
 python_for_venv() {
   command -v python3 || die "python3 is needed for JupyterLab; install it (apt-get install python3 python3-venv)"

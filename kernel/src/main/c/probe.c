@@ -25,6 +25,7 @@ struct probe_command {
 
 /* Add one line per command, keep the names sorted. */
 static const struct probe_command COMMANDS[] = {
+    {"contain", cmd_contain, "run a program under task and memory caps; kill everything it started when it ends"},
     {"fault", cmd_fault, "fault isolation: segfault, abort or stack overflow in one of W threads or processes"},
     {"idle", cmd_idle, "fork N idle children and hold them until stdin closes (scale experiment)"},
     {"pingpong", cmd_pingpong, "one-byte round trips between threads or processes, pinned or not"},

@@ -30,6 +30,7 @@ int cmd_pingpong(int argc, char **argv);  /* probe_pingpong.c: one-byte round tr
 int cmd_race(int argc, char **argv);      /* probe_race.c: the shared-counter race, plain/volatile/fork */
 int cmd_fault(int argc, char **argv);     /* probe_fault.c: segfault, abort, stack overflow in threads/processes */
 int cmd_share(int argc, char **argv);     /* probe_share.c: PIDs/TIDs, stacks, globals, fds, handlers: threads vs fork */
+int cmd_contain(int argc, char **argv);  /* probe_contain.c: run a %%c program under task and memory caps, leave nothing */
 int cmd_idle(int argc, char **argv);      /* probe_ipc.c: hold N forked idle children for the scale experiment */
 
 /* ---- key=value arguments ---- */

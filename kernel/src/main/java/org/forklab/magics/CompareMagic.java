@@ -28,15 +28,20 @@ import org.forklab.magics.save.ClassView;
 import org.forklab.magics.save.ResultFiles;
 import org.forklab.magics.save.Saver;
 import org.forklab.magics.save.SavedResult;
+import org.forklab.magics.readings.CompareReading;
+import org.forklab.magics.readings.Reading;
 import org.forklab.magics.view.ExperimentView;
+import org.forklab.magics.view.SpreadNotes;
 import org.forklab.magics.view.SampleUnits;
 import org.forklab.spi.UsageError;
+import org.forklab.stats.Blocks;
 import org.forklab.stats.Comparison;
 import org.forklab.stats.NamedSummary;
 import org.forklab.stats.Summary;
 import org.forklab.stats.Unit;
 import org.forklab.stats.format.ComparisonText;
 import org.forklab.stats.format.SummaryTable;
+import org.forklab.stats.format.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -121,25 +126,35 @@ public final class CompareMagic implements LineMagic {
                         Math.min(summary.median(), summary.medianInterval().low()),
                         Math.max(summary.median(), summary.medianInterval().high())));
                 if (r != results.get(0) && baseline.isPresent()) {
-                    ratios.add(c + ": " + ComparisonText.verdictLine(results.get(0).name(), r.name(),
-                            Comparison.of(baseline.get().values(), s.get().values())));
+                    // separate runs: compare stretches of time (block medians), not samples that share a moment
+                    ratios.add(c + " (medians of " + Blocks.DEFAULT + " consecutive blocks per file): "
+                            + ComparisonText.verdictLine(results.get(0).name(), r.name(),
+                            Comparison.of(Blocks.medians(baseline.get().values()), Blocks.medians(s.get().values()))));
                 }
             }
         }
         String title = "Saved results side by side (baseline " + results.get(0).name() + ")";
-        StringBuilder text = new StringBuilder(SummaryTable.text(title, rows, unit));
-        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(SummaryTable.html(title, rows, unit));
+        Reading reading = CompareReading.of(results.stream().map(r -> new CompareReading.Run(r.name(), r.samples())).toList(),
+                List.copyOf(conditions));
+        Table table = SummaryTable.of(title, rows, unit);
+        SpreadNotes spread = new SpreadNotes().add(rows, unit);
+        StringBuilder text = new StringBuilder(reading.text()).append(table.toText()).append('\n');
+        StringBuilder html = new StringBuilder(reading.html()).append("<div class=\"forklab-result\">\n")
+                .append(table.toHtml()).append(Bundle.CHART_SLOT).append('\n');
         ratios.forEach(line -> text.append("* ").append(line).append('\n'));
         if (!ratios.isEmpty()) {
             html.append("<ul class=\"forklab-ratios\">\n");
             ratios.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
             html.append("</ul>\n");
         }
+        spread.line().ifPresent(l -> text.append("note: ").append(l).append('\n'));
+        html.append(spread.html());
         for (SavedResult r : results) {
             String line = r.name() + ": " + r.source() + " on " + r.machine();
             text.append(line).append('\n');
             html.append("<p><small>").append(Html.escape(line)).append("</small></p>\n");
         }
+        text.append(spread.textDetails());
         Bundle bundle = Bundle.of(text.toString(), html.append("</div>\n").toString());
         try {
             List<BarSeries> series = new ArrayList<>();

@@ -135,7 +135,8 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
                 List.of(Column.text("fault"), Column.text("as"), Column.text("run by"), Column.number("healthy survivors"),
                         Column.text("blast radius"), Column.text("processes ended"), Column.number("misled")), rows);
         StringBuilder text = new StringBuilder(table.toText());
-        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml());
+        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml())
+                .append(Bundle.CHART_SLOT).append('\n'); // the chart before the notes
         List<String> notes = new ArrayList<>();
         r.skipped().forEach((what, why) -> notes.add("not run: " + what + " (" + why + ")"));
         notes.add("the notebook's kernel ran none of this itself: every group ran in a sandbox child process");

@@ -86,7 +86,8 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
                 List.of(Column.text("resource"), Column.text("threads"), Column.text("processes"), Column.text("shows"),
                         Column.text("observed by")), rows);
         StringBuilder text = new StringBuilder(table.toText());
-        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml());
+        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml())
+                .append(Bundle.CHART_SLOT).append('\n'); // the chart before the notes
         r.nativeSkipped().ifPresent(why -> {
             text.append("note: native rows not observed: ").append(why).append('\n');
             html.append("<p>note: native rows not observed: ").append(Html.escape(why)).append("</p>\n");

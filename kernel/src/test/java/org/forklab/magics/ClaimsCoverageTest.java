@@ -82,7 +82,7 @@ class ClaimsCoverageTest {
         assertTrue(magicOf.startsWith(magic), magicOf);
         String text = claimsText();
         if (id.equals("address-space")) {
-            assertTrue(text.contains("3. Memory: " + statement + ": this CPU translates")
+            assertTrue(text.contains("3. Memory: " + statement + ": this kernel runs")
                     || text.contains("3. Memory: " + statement + ": the address width could not be read"), text);
         } else {
             assertTrue(text.contains("): " + statement + "; run " + magicOf), text);
@@ -91,11 +91,20 @@ class ClaimsCoverageTest {
 
     @Test
     void addressSpaceSettles128Against256() {
-        AddressSpace fourLevel = new AddressSpace(48, 0x7ffff7ff0000L);
+        AddressSpace fourLevel = new AddressSpace(true, false, 0x7ffff7ff0000L);
         assertEquals(47, fourLevel.userBits());
         assertEquals(128.0, fourLevel.userTebibytes());
         assertTrue(fourLevel.sentence().contains("= 128 TiB per process")
                 && fourLevel.sentence().contains("256 TiB is the whole 48-bit space"), fourLevel.sentence());
+    }
+
+    @Test
+    void fiveLevelPagingComesFromTheLa57FlagNotFromTheAddressWidth() {
+        AddressSpace fiveLevel = new AddressSpace(true, true, 0x7ffff7ff0000L);
+        assertEquals(56, fiveLevel.userBits());
+        assertEquals("64 PiB", fiveLevel.userSize());
+        assertTrue(fiveLevel.sentence().contains("5-level paging (the la57 flag)")
+                && fiveLevel.sentence().contains("= 64 PiB per process"), fiveLevel.sentence());
     }
 
     @Test

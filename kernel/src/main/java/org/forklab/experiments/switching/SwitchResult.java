@@ -15,7 +15,7 @@ import java.util.Map;
  * per-run medians and flag bimodality (on a VM an unpinned pair may settle on one CPU in one
  * run and on two in the next).
  *
- * @param runs    every run, in order: mode, then placement, then run number
+ * @param runs    every run, in the order run: round by round, each round every mode and placement once
  * @param skipped what could not run here, with the one-line reason
  */
 public record SwitchResult(Environment environment, Map<String, String> settings, List<Run> runs,
@@ -35,6 +35,13 @@ public record SwitchResult(Environment environment, Map<String, String> settings
      * @param partnerCpu       the CPU the answering side was last seen on (-1 if unknown)
      */
     public record Run(SwitchMode mode, Placement placement, int run, Samples roundTrip, int initiatorCpu, int partnerCpu) {
+
+        /** This run numbered as round {@code round} (0-based), for a caller that ran one round at a time. */
+        public Run asRound(int round) {
+            Samples relabelled = new Samples(SwitchExperiment.label(mode, placement, round), roundTrip.unit(),
+                    roundTrip.values(), roundTrip.cold(), roundTrip.opsPerSample());
+            return new Run(mode, placement, round, relabelled, initiatorCpu, partnerCpu);
+        }
 
         /** The median round trip of this run, in ns. */
         public double medianRoundTripNs() {
@@ -83,6 +90,12 @@ public record SwitchResult(Environment environment, Map<String, String> settings
     /** The runs of one mode and placement. */
     public List<Run> runsOf(SwitchMode mode, Placement placement) {
         return runs.stream().filter(r -> r.mode() == mode && r.placement() == placement).toList();
+    }
+
+    /** The round trip samples of one mode and placement, one array per round, in round order. */
+    public double[][] rounds(SwitchMode mode, Placement placement) {
+        return runsOf(mode, placement).stream().sorted(java.util.Comparator.comparingInt(Run::run))
+                .map(r -> r.roundTrip().values()).toArray(double[][]::new);
     }
 
     /** Per-run median round trips of one mode and placement, in run order. */
