@@ -5,7 +5,9 @@ overhead per lesson run: spawn, proxy route, kernel start, first reply), the les
 ratio to the solo run, and what the user's processes peaked at in memory (server, kernel and
 the experiments' children, sampled every 0.2 s) and used in CPU time.
 
-    FORKLAB_KERNEL_JAR=kernel/target/forklab-kernel.jar .venv/bin/python bench/class_hub.py [LESSON]
+    FORKLAB_KERNEL_JAR=kernel/target/forklab-kernel.jar .venv/bin/python bench/class_hub.py [LESSON [JAVA]]
+
+JAVA, e.g. "int samples = 20;", runs right after the lesson's parameters cell (papermill's -p).
 
 Uses the hub set-up of tests/python/hub_support.py (JupyterHub from requirements.txt,
 configurable-http-proxy from npm into build/), in a pids cgroup where one can be made.
@@ -105,7 +107,14 @@ async def lesson_run(hub, user, token, cells):
 
 def main():
     lesson = ls.NOTEBOOKS / (sys.argv[1] if len(sys.argv) > 1 else "04-cost.ipynb")
-    cells = [c.source for c in ls.read_lesson(lesson).cells if c.cell_type == "code"]
+    # Java declarations run after the parameters cell, as papermill's -p would inject them.
+    parameters = sys.argv[2] if len(sys.argv) > 2 else ""
+    cells = []
+    for cell in ls.read_lesson(lesson).cells:
+        if cell.cell_type == "code":
+            cells.append(cell.source)
+            if parameters and "parameters" in cell.metadata.get("tags", []):
+                cells.append(parameters)
     users = ["solo", "ada", "bob", "cy"]
     with tempfile.TemporaryDirectory(prefix="forklab-class-") as tmp:
         work = Path(tmp)
@@ -115,7 +124,7 @@ def main():
         try:
             hub.start()
             tokens = {u: hub.login(u) for u in users}
-            print(f"{lesson.name} through a JupyterHub on {psutil.cpu_count()} CPUs"
+            print(f"{lesson.name} {parameters} through a JupyterHub on {psutil.cpu_count()} CPUs"
                   f" ({'pids cgroup ' + str(hub.cgroup) if hub.cgroup else 'no pids cgroup'})")
             solo = asyncio.run(lesson_run(hub, "solo", tokens["solo"], cells))
             together = asyncio.run(_together(hub, tokens, cells))

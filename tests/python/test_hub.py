@@ -36,7 +36,7 @@ PID = "ProcessHandle.current().pid()"
 @pytest.fixture(scope="module")
 def kernel():
     try:
-        return ls.lesson_kernel_name(JDKS, kernel_name)
+        return ls.lesson_kernel_names(JDKS, kernel_name)[-1]  # the newest JDK
     except RuntimeError as e:
         pytest.fail(str(e), pytrace=False)
 
