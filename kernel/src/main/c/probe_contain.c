@@ -7,7 +7,8 @@
  *
  * - Tasks (processes and threads, as the pids cgroup counts them): a pids cgroup of our own
  *   (v2 or v1) where the machine lets us make one; otherwise a watchdog that counts our tree
- *   every 2 ms (with real-time priority where it may, so a fork bomb cannot starve it). Root ignores RLIMIT_NPROC, so that limit is no cap in a container.
+ *   every 2 ms (with real-time priority where it may, so a fork bomb cannot starve it).
+ *   Root ignores RLIMIT_NPROC, so that limit is no cap in a container.
  * - Memory: RLIMIT_AS and RLIMIT_DATA on every process of the program, a memory cgroup where
  *   one can be made, and the watchdog summing the tree's resident memory, so a hog is stopped
  *   by us and never by the machine's OOM killer.
@@ -229,6 +230,7 @@ struct tree {
     int count;
     long tasks;       /* processes plus their threads */
     long rss_bytes;   /* resident memory summed over the processes */
+    long vm_max;      /* the largest address space of one process */
 };
 
 static long count_tasks(pid_t pid) {
@@ -247,18 +249,21 @@ static long count_tasks(pid_t pid) {
     return n;
 }
 
-static long rss_of(pid_t pid) {
+/* Resident memory of one process, in bytes; its address space size in *vm (what RLIMIT_AS caps). */
+static long rss_of(pid_t pid, long *vm) {
     char path[64];
     snprintf(path, sizeof path, "/proc/%ld/statm", (long) pid);
     FILE *f = fopen(path, "re");
+    *vm = 0;
     if (f == NULL) {
         return 0;
     }
-    long size, resident = 0;
+    long size = 0, resident = 0;
     if (fscanf(f, "%ld %ld", &size, &resident) != 2) {
-        resident = 0;
+        size = resident = 0;
     }
     fclose(f);
+    *vm = size * sysconf(_SC_PAGESIZE);
     return resident * sysconf(_SC_PAGESIZE);
 }
 
@@ -294,12 +299,15 @@ static void read_tree(struct tree *t, int measure) {
     t->count = 0;
     t->tasks = 0;
     t->rss_bytes = 0;
+    t->vm_max = 0;
     add_children(t, getpid());
     for (int i = 0; i < t->count; i++) {
         add_children(t, t->pids[i]);
         if (measure) {
             t->tasks += count_tasks(t->pids[i]);
-            t->rss_bytes += rss_of(t->pids[i]);
+            long vm;
+            t->rss_bytes += rss_of(t->pids[i], &vm);
+            t->vm_max = vm > t->vm_max ? vm : t->vm_max;
         }
     }
 }
@@ -486,7 +494,7 @@ int cmd_contain(int argc, char **argv) {
     struct outcome o = {0, 0, 0};
     static struct tree t;
     const char *end = "exit";
-    long peak_tasks = 0, peak_memory = 0;
+    long peak_tasks = 0, peak_memory = 0, peak_vm = 0;
     uint64_t deadline = start + (uint64_t) limit_ms * 1000000u;
     char path[1300];
     /*
@@ -539,10 +547,14 @@ int cmd_contain(int argc, char **argv) {
                 break;
             }
         }
+        long main_vm;
+        rss_of(main_pid, &main_vm);
+        peak_vm = main_vm > peak_vm ? main_vm : peak_vm;
         if (tick++ % 10 == 0) {
             /* Every 20 ms: the tree's resident memory (and, without a cgroup, its exact task count). */
             read_tree(&t, 1);
             peak_memory = t.rss_bytes > peak_memory ? t.rss_bytes : peak_memory;
+            peak_vm = t.vm_max > peak_vm ? t.vm_max : peak_vm;
             if (pids_cg.kind == CG_NONE) {
                 tasks = t.tasks > tasks ? t.tasks : tasks;
             }
@@ -567,10 +579,10 @@ int cmd_contain(int argc, char **argv) {
     FILE *report = fopen(report_path, "we");
     if (report != NULL) {
         fprintf(report, "{\"type\":\"contain\",\"end\":\"%s\",\"tasks_cap\":\"%s\",\"memory_cap\":\"%s\","
-                        "\"max_tasks\":%ld,\"max_memory\":%ld,\"peak_tasks\":%ld,\"peak_memory\":%ld,"
+                        "\"max_tasks\":%ld,\"max_memory\":%ld,\"peak_tasks\":%ld,\"peak_memory\":%ld,\"peak_vm\":%ld,"
                         "\"leftovers\":%ld,\"seconds\":%.3f,\"exec_errno\":%d",
                 exec_errno ? "exec" : end, cg_name(&pids_cg, "watchdog"), cg_name(&mem_cg, "rlimit+watchdog"),
-                max_tasks, max_memory, peak_tasks, peak_memory, o.leftovers, seconds, exec_errno);
+                max_tasks, max_memory, peak_tasks, peak_memory, peak_vm, o.leftovers, seconds, exec_errno);
         if (exec_errno) {
             fprintf(report, ",\"exec_error\":");
             probe_print_string(report, strerror(exec_errno));

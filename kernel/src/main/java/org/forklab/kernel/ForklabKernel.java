@@ -82,6 +82,9 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
         this.languageInfo = new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source",
                 ".jshell", "java", "text/x-java", "script");
         Display.attach(this);
+        // Widgets need comm_open metadata and echo parents that basekernel's own manager cannot send.
+        commManager = new org.forklab.widgets.WidgetCommManager();
+        org.forklab.widgets.Widgets.attach(this);
     }
 
     /** The jars and directories the kernel itself runs from. */

@@ -134,6 +134,7 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
                     continue;
                 }
                 pooled.add(pool(mode.label() + ", " + placement.word() + ", per switch", runs));
+                notes.addAll(SwitchEstimateNotes.of(mode.label() + ", " + placement.word(), runs, pooled));
                 double[] medians = runs.stream().mapToDouble(SwitchResult.Run::medianPerSwitchNs).toArray();
                 double lo = Arrays.stream(medians).min().orElse(0);
                 double hi = Arrays.stream(medians).max().orElse(0);

@@ -27,7 +27,6 @@ import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.parse.Seconds;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
-import org.forklab.stats.Unit;
 import org.forklab.stats.format.Column;
 import org.forklab.stats.format.Table;
 import picocli.CommandLine.Command;
@@ -99,7 +98,7 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
         try {
             return bundle.withChart(ExperimentView.render(BarCharts.grouped("Distinct ids and stack pointers among " + r.config().workers()
                             + " workers: 1 means one shared, " + r.config().workers() + " means one each", "resource",
-                    new Quantity("distinct values", Unit.COUNT), distinctValues(r))));
+                    Quantity.count("distinct values", "values"), distinctValues(r))));
         } catch (ChartRenderingException | IllegalArgumentException e) {
             return bundle;
         }

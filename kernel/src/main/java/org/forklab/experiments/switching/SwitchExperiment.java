@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.forklab.experiments.core.Samples;
 import java.util.stream.Collectors;
 
 /**
@@ -138,11 +140,34 @@ public final class SwitchExperiment {
         probeRun.requireSuccess();
         List<JsonObject> samples = probeRun.ofType("samples");
         List<JsonObject> where = probeRun.ofType("run");
-        if (samples.size() != 1 || where.size() != 1) {
-            throw new ProbeFailedException("the probe reported " + samples.size() + " runs where 1 was asked for");
+        Optional<JsonObject> trip = samples.stream().filter(o -> o.get("name").getAsString().equals("round trip")).findFirst();
+        if (trip.isEmpty() || where.size() != 1) {
+            throw new ProbeFailedException("the probe reported " + where.size() + " runs where 1 was asked for");
         }
-        return new Run(mode, placement, round, ProbeRun.toSamples(samples.get(0), label(mode, placement, round)),
-                where.get(0).get("initiator_cpu_seen").getAsInt(), where.get(0).get("partner_cpu_seen").getAsInt());
+        String label = label(mode, placement, round);
+        Optional<Samples> oneTask = samples.stream().filter(o -> o.get("name").getAsString().equals("one task")).findFirst()
+                .map(o -> ProbeRun.toSamples(o, label.replace("round trip", "one task")));
+        return new Run(mode, placement, round, ProbeRun.toSamples(trip.get(), label),
+                where.get(0).get("initiator_cpu_seen").getAsInt(), where.get(0).get("partner_cpu_seen").getAsInt(),
+                oneTask, switchesPerRoundTrip(probeRun.ofType("switches")));
+    }
+
+    /** Kernel-counted switches of both sides per round trip, from the probe's "switches" line. */
+    static OptionalDouble switchesPerRoundTrip(List<JsonObject> lines) {
+        if (lines.size() != 1) {
+            return OptionalDouble.empty();
+        }
+        JsonObject o = lines.get(0);
+        long trips = o.get("round_trips").getAsLong();
+        long total = 0;
+        for (String k : List.of("initiator_voluntary", "initiator_involuntary", "partner_voluntary", "partner_involuntary")) {
+            long v = o.get(k).getAsLong();
+            if (v < 0) {
+                return OptionalDouble.empty(); // a status file could not be read
+            }
+            total += v;
+        }
+        return trips > 0 ? OptionalDouble.of(total / (double) trips) : OptionalDouble.empty();
     }
 
     private static Map<String, String> settings(SwitchConfig c, Environment env, NativeProbe probe,
