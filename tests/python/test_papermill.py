@@ -26,7 +26,7 @@ TIMEOUT_S = 1200
 @pytest.fixture(scope="module")
 def kernel():
     try:
-        return ls.lesson_kernel_name(JDKS, kernel_name)
+        return ls.lesson_kernel_names(JDKS, kernel_name)[-1]  # the newest JDK
     except RuntimeError as e:
         pytest.fail(str(e), pytrace=False)
 
