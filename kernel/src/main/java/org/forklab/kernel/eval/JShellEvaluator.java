@@ -423,6 +423,23 @@ public final class JShellEvaluator implements AutoCloseable {
         return new RuntimeFailure(OutOfMemoryError.class.getName(), message, List.of("OutOfMemoryError: " + message));
     }
 
+    /** The names of the cells' variables, for magics that read them ({@code ${name}}). */
+    public synchronized Set<String> variableNames() {
+        return shell.variables().map(VarSnippet::name).filter(variableHolders::containsKey)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The current value of the cells' variable {@code name}, one of {@link #variableNames()}. */
+    public synchronized Object variableValue(String name) {
+        try {
+            Field field = control.loadedClass(variableHolders.get(name)).getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the variable " + name + ": " + e, e);
+        }
+    }
+
     /** Asks the running cell to stop; safe from any thread. */
     public void stop() {
         stopRequested = true;
