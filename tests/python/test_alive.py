@@ -3,9 +3,14 @@
 Each test runs what a careless student might type, through a real Jupyter client, and then checks
 that the kernel still works and still holds the state of earlier cells.
 """
+import os
+import re
+import subprocess
+from pathlib import Path
+
 import pytest
 
-from conftest import kernel_name
+from conftest import JAR, JDKS, _PREFIX, kernel_name
 from kernel_session import KernelSession, error_of, result_of, text_of
 
 
@@ -88,4 +93,90 @@ def test_mutual_recursion_traceback_is_collapsed(session):
     error = error_of(outputs)
     assert len(error["traceback"]) <= 20
     assert any("frames above repeated" in line for line in error["traceback"])
+    assert_alive(session)
+
+
+def test_a_flood_of_output_is_delivered_or_accounted_for_to_the_byte(session):
+    lines = 2_000_000
+    reply, outputs = session.run(f"for (int i = 0; i < {lines}; i++) System.out.println(i);", timeout=600)
+    assert reply["status"] == "ok"
+    text = text_of(outputs)
+    printed = sum(len(f"{i}\n") for i in range(lines))
+    note = re.search(r"\[forklab\] ([\d,]+) lines \(([\d.]+) MB\) not shown; the full output is in (\S+) "
+                     r"\(([\d,]+) bytes shown above\)", text)
+    assert note, text[-500:]
+    hidden_lines, shown_bytes = int(note.group(1).replace(",", "")), int(note.group(4).replace(",", ""))
+    shown = text[:note.start()]
+    diverted = Path(note.group(3)).read_text()
+    # Delivered plus accounted for equals printed, and both parts are the right lines in order.
+    assert len(shown) == shown_bytes
+    assert shown_bytes + len(diverted) == printed
+    shown_lines = shown.splitlines()
+    assert shown_lines == [str(i) for i in range(len(shown_lines))]
+    assert diverted.splitlines() == [str(i) for i in range(len(shown_lines), lines)]
+    assert hidden_lines == lines - len(shown_lines)
+    Path(note.group(3)).unlink()
+    assert_alive(session)
+
+
+def test_moderate_output_arrives_in_full_and_in_order(session):
+    reply, outputs = session.run("for (int i = 0; i < 100_000; i++) System.out.println(i);", timeout=300)
+    assert reply["status"] == "ok"
+    assert text_of(outputs) == "".join(f"{i}\n" for i in range(100_000))
+
+
+@pytest.fixture(scope="module")
+def small_heap(jdk):
+    """A kernel installed with --jvm-option=-Xmx384m, so that filling its heap is quick."""
+    name = kernel_name(jdk) + "-small-heap"
+    subprocess.run([str(JDKS[jdk]), "-jar", str(JAR), "install", "--prefix", str(_PREFIX), "--name", name,
+                    "--jvm-option=-Xmx384m"], check=True, capture_output=True, text=True)
+    s = KernelSession(name)
+    s.run("int before = 7;")
+    yield s
+    s.close()
+
+
+def test_filling_the_heap_ten_times_is_one_error_each_and_the_kernel_lives(small_heap):
+    for trial in range(10):
+        reply, outputs = small_heap.run(
+            "var l = new java.util.ArrayList<long[]>(); while (true) l.add(new long[1 << 20]);", timeout=300)
+        assert reply["status"] == "error", f"trial {trial}"
+        error = error_of(outputs)
+        assert error["ename"] == "OutOfMemoryError", f"trial {trial}: {error}"
+        assert len(error["traceback"]) == 1, f"trial {trial}: {error['traceback']}"
+        assert_alive(small_heap)
+
+
+def test_load_refuses_a_fifo_at_once(session, tmp_path):
+    fifo = tmp_path / "pipe.jsh"
+    os.mkfifo(fifo)
+    reply, outputs = session.run(f"%load {fifo}", timeout=60)
+    assert reply["status"] == "error"
+    assert error_of(outputs)["traceback"] == [f"%load: '{fifo}' is not a regular file (a directory, FIFO or device); "
+                                              "%load runs a file of Java code"]
+    assert_alive(session)
+
+
+def test_load_refuses_an_oversize_file_without_reading_it(session, tmp_path):
+    big = tmp_path / "big.jsh"
+    with open(big, "wb") as f:
+        f.truncate(1 << 30)  # 1 GB, sparse: nothing to write, everything to read
+    reply, outputs = session.run(f"%load {big}", timeout=60)
+    assert reply["status"] == "error"
+    lines = error_of(outputs)["traceback"]
+    assert len(lines) == 1 and "1,073,741,824 bytes" in lines[0] and "up to 1,000,000 bytes" in lines[0]
+    assert_alive(session)
+
+
+def test_load_of_a_file_that_does_not_compile_shows_the_offending_line(session, tmp_path):
+    source = tmp_path / "setup.jsh"
+    body = "".join(f"int v{i} = {i};\n" for i in range(150))
+    source.write_text(body + "int broken = nosuchname;\n" + body.replace("v", "w"))
+    reply, outputs = session.run(f"%load {source}", timeout=300)
+    assert reply["status"] == "error"
+    lines = error_of(outputs)["traceback"]
+    assert len(lines) <= 6
+    assert any("int broken = nosuchname;" in line for line in lines)
+    assert sum(len(line) for line in lines) < 1_000
     assert_alive(session)

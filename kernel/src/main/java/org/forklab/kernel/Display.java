@@ -91,6 +91,8 @@ public final class Display {
     }
 
     private static String show(DisplayData data) {
+        System.out.flush(); // text printed before the display comes before it
+        System.err.flush();
         if (!data.hasDisplayId()) {
             data.setDisplayId(UUID.randomUUID().toString());
         }

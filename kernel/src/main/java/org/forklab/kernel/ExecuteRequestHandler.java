@@ -13,10 +13,13 @@ import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 
+import org.forklab.kernel.output.CellOutput;
+
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,16 +51,21 @@ final class ExecuteRequestHandler implements ShellHandler<ExecuteRequest> {
             env.setBusyDeferIdle();
             env.publish(new PublishExecuteInput(request.getCode(), count));
             JupyterIO io = kernel.getIO();
-            if (kernel.shouldReplaceStdStreams()) {
-                replaceStdStreams(env, io);
-            }
+            CellOutput output = kernel.shouldReplaceStdStreams() ? replaceStdStreams(env, io, count) : null;
             call(SET_ENV, io, env);
             env.defer(() -> call(RETRACT_ENV, io, env));
             Display.cellRunning(env);
             env.defer(() -> Display.cellRunning(null));
             call(SET_STDIN_ENABLED, io, request.isStdinEnabled());
             try {
-                DisplayData shown = kernel.eval(request.getCode());
+                DisplayData shown;
+                try {
+                    shown = kernel.eval(request.getCode());
+                } finally {
+                    if (output != null) {
+                        output.finish(); // all the text before the result, the error or the reply
+                    }
+                }
                 if (shown != null) {
                     env.publish(new PublishExecuteResult(count, shown));
                 }
@@ -75,18 +83,24 @@ final class ExecuteRequestHandler implements ShellHandler<ExecuteRequest> {
         }
     }
 
-    private static void replaceStdStreams(ShellReplyEnvironment env, JupyterIO io) {
+    /** Where output past a cell's shown limit goes; one directory per kernel process. */
+    static final Path OUTPUT_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"),
+            "forklab-output-" + ProcessHandle.current().pid());
+
+    private static CellOutput replaceStdStreams(ShellReplyEnvironment env, JupyterIO io, int count) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         InputStream in = System.in;
-        System.setOut(io.out);
-        System.setErr(io.err);
+        CellOutput output = new CellOutput(env::writeToStdOut, env::writeToStdErr, OUTPUT_DIRECTORY, count);
+        System.setOut(output.stdout);
+        System.setErr(output.stderr);
         System.setIn(io.in);
         env.defer(() -> {
             System.setOut(out);
             System.setErr(err);
             System.setIn(in);
         });
+        return output;
     }
 
     /** JupyterIO wires its streams to a request through protected methods meant for BaseKernel. */

@@ -35,6 +35,9 @@ public final class PromptConnection extends JupyterConnection {
     @Override
     public void connect() {
         heartbeat.bind(properties);
+        // No high-water mark: a PUB socket drops what does not fit, without a word; the kernel
+        // bounds what a cell publishes instead (CellOutput).
+        iopub.setSndHWM(0);
         iopub.bind(properties);
         stdin.bind(properties);
         promptControl.bind(properties);

@@ -16,6 +16,8 @@ final class CellExecutionControl extends LocalExecutionControl {
     private final CellLoaderDelegate delegate;
     private volatile String lastInvokedClass;
     private volatile boolean stopPending;
+    /** Told of whatever a snippet threw, on the thread that ran it, before JShell handles it. */
+    private volatile java.util.function.Consumer<Throwable> onFailure = failure -> { };
 
     CellExecutionControl(CellLoaderDelegate delegate) {
         super(delegate);
@@ -42,6 +44,25 @@ final class CellExecutionControl extends LocalExecutionControl {
             throw new StoppedException();
         }
         return super.invoke(className, methodName);
+    }
+
+    void onFailure(java.util.function.Consumer<Throwable> listener) {
+        onFailure = listener;
+    }
+
+    /**
+     * An OutOfMemoryError leaves the heap full until what the cell holds is let go; JShell's own
+     * handling of the failure allocates, and so may the kernel's threads meanwhile. So the
+     * evaluator hears of it here first.
+     */
+    @Override
+    protected String invoke(java.lang.reflect.Method doitMethod) throws Exception {
+        try {
+            return super.invoke(doitMethod);
+        } catch (Exception | Error e) {
+            onFailure.accept(e);
+            throw e;
+        }
     }
 
     /** The wrapper class of the snippet that ran last, or null; cleared by reading it. */

@@ -43,6 +43,14 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Snippet id to the cell line (0-based) it starts on, for the running cell's stack frames. */
     private final Map<String, Integer> snippetFirstLine = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
+    private final HeapWatchdog heap = new HeapWatchdog(this::heapNearlyFull);
+    /** Set when the running cell filled the heap; it then fails with one OutOfMemoryError line. */
+    private volatile boolean outOfMemory;
+    /** Variables the running cell declared: what is let go when it fills the heap. */
+    private final List<String> cellVariables = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Of those, the ones set to null so far. */
+    private final List<String> freedVariables = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String heapAtStop;
     /** Re-added to the class path to give JShell a fresh compiler (see freshCompiler). */
     private final String resetEntry;
 
@@ -54,6 +62,7 @@ public final class JShellEvaluator implements AutoCloseable {
     public JShellEvaluator(ClassLoader parent, List<Path> classpath, List<String> staticImports) throws CellError {
         this.loader = new CellClassLoader(parent);
         this.control = new CellExecutionControl(new CellLoaderDelegate(loader));
+        this.control.onFailure(this::snippetFailed);
         this.shell = JShell.builder()
                 .executionEngine(new CellExecutionControl.Provider(control), Map.of())
                 .build();
@@ -145,6 +154,10 @@ public final class JShellEvaluator implements AutoCloseable {
         if (result instanceof CellError) {
             throw (CellError) result;
         }
+        if (result instanceof OutOfMemoryError || outOfMemory) {
+            snippetFailed(new OutOfMemoryError());
+            throw outOfMemoryError();
+        }
         if (result instanceof StackOverflowError) {
             String why = "the cell could not be compiled: it nests too deeply for the compiler (its stack overflowed);"
                     + " split the expression into smaller parts";
@@ -163,6 +176,11 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private CellValue evalHere(String cell) throws CellError {
+        heap.rearm();
+        outOfMemory = false;
+        heapAtStop = null;
+        cellVariables.clear();
+        freedVariables.clear();
         stopRequested = false;
         control.clearStop();
         snippetFirstLine.clear();
@@ -226,6 +244,9 @@ public final class JShellEvaluator implements AutoCloseable {
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compileError(cell, offset, snippet);
             }
+            if (outOfMemory) {
+                throw outOfMemoryError();
+            }
             if (stopRequested) {
                 throw new Interrupted("the cell was stopped.");
             }
@@ -247,6 +268,7 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             if (snippet instanceof VarSnippet && wrapper != null) {
                 variableHolders.put(((VarSnippet) snippet).name(), wrapper);
+                cellVariables.add(((VarSnippet) snippet).name());
             }
             value = valueOf(event, snippet, wrapper);
         }
@@ -316,7 +338,12 @@ public final class JShellEvaluator implements AutoCloseable {
                     offset + diag.getStartPosition(), offset + diag.getEndPosition()));
         }
         if (first == null) {
-            first = "this snippet is not valid Java: " + snippet.source().strip();
+            String source = snippet.source().strip();
+            int end = source.indexOf('\n');
+            // The first line only: a snippet may be most of a loaded file.
+            String shown = end < 0 && source.length() <= ErrorFormat.MAX_SHOWN_LINE ? source
+                    : source.substring(0, Math.min(end < 0 ? source.length() : end, ErrorFormat.MAX_SHOWN_LINE)) + " …";
+            first = "this snippet is not valid Java: " + shown;
             lines.add("Compile error: " + first);
         }
         return new CompileError(first, lines);
@@ -339,6 +366,61 @@ public final class JShellEvaluator implements AutoCloseable {
             at = remaining.indexOf(source.substring(0, source.length() - 1));
         }
         return Math.max(at, 0);
+    }
+
+    /** The heap watchdog's call: the running cell is filling the heap. */
+    private void heapNearlyFull() {
+        if (cellThread != null) {
+            heapAtStop = HeapWatchdog.heapFigures();
+            outOfMemory = true;
+            stop();
+        }
+    }
+
+    /** On the thread that ran the snippet, before JShell or the kernel allocate anything more. */
+    private void snippetFailed(Throwable failure) {
+        while (failure instanceof java.lang.reflect.InvocationTargetException && failure.getCause() != null) {
+            failure = failure.getCause(); // how JDK 17's engine hands on what the snippet threw
+        }
+        boolean heapFull = outOfMemory || failure instanceof OutOfMemoryError
+                || (failure instanceof jdk.jshell.spi.ExecutionControl.UserException
+                && OutOfMemoryError.class.getName().equals(
+                        ((jdk.jshell.spi.ExecutionControl.UserException) failure).causeExceptionClass()));
+        if (!heapFull) {
+            return;
+        }
+        heap.releaseReserve();
+        if (heapAtStop == null) {
+            heapAtStop = HeapWatchdog.heapFigures();
+        }
+        outOfMemory = true;
+        for (String name : cellVariables) {
+            if (freedVariables.contains(name)) {
+                continue;
+            }
+            try {
+                Field field = control.loadedClass(variableHolders.get(name)).getDeclaredField(name);
+                if (!field.getType().isPrimitive()) {
+                    field.setAccessible(true);
+                    field.set(null, null);
+                    freedVariables.add(name);
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // A variable that cannot be cleared keeps its value; the message says which were.
+            }
+        }
+        System.gc(); // once, so the memory is free (and the reserve can come back) before the next cell
+    }
+
+    private CellError outOfMemoryError() {
+        String freed = freedVariables.isEmpty()
+                ? "nothing it declared still holds the memory"
+                : "to give the memory back, " + (freedVariables.size() == 1 ? "its variable " : "its variables ")
+                + String.join(", ", freedVariables) + (freedVariables.size() == 1 ? " was" : " were") + " set to null";
+        String message = "the cell filled the kernel's heap (" + (heapAtStop == null ? HeapWatchdog.heapFigures() : heapAtStop)
+                + " in use when it was stopped); " + freed
+                + ". Use less memory, or give the kernel more (install it with --jvm-option=-Xmx4g)";
+        return new RuntimeFailure(OutOfMemoryError.class.getName(), message, List.of("OutOfMemoryError: " + message));
     }
 
     /** The names of the cells' variables, for magics that read them ({@code ${name}}). */
@@ -515,6 +597,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        heap.close();
         stop();
         synchronized (this) {
             shell.close();

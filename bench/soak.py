@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Resident memory of the forklab kernel over a long session: 1,000 small cells.
+
+Prints the kernel's resident size (RSS) after a first cell, after every 250 cells, and the
+growth over the run. A benchmark, not a test: it prints figures and asserts nothing.
+
+Usage: bench/soak.py [--cells N] [--java PATH] [--jvm-option OPT ...]
+The kernel jar is kernel/target/forklab-kernel.jar (build it first); it is installed into a
+temporary prefix with the given JVM options, so the user's Jupyter set-up is not touched.
+"""
+import argparse
+import os
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from jupyter_client.manager import KernelManager
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_cell(kc, code, timeout=120):
+    msg_id = kc.execute(code)
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg["content"]["status"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cells", type=int, default=1000)
+    parser.add_argument("--java", default="/usr/lib/jvm/java-17-openjdk-amd64/bin/java")
+    parser.add_argument("--jvm-option", action="append", default=[])
+    args = parser.parse_args()
+    prefix = Path(tempfile.mkdtemp(prefix="forklab-soak-"))
+    subprocess.run([args.java, "-jar", str(REPO / "kernel/target/forklab-kernel.jar"), "install", "--prefix",
+                    str(prefix), "--name", "soak"] + [f"--jvm-option={o}" for o in args.jvm_option],
+                   check=True, capture_output=True)
+    os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
+    km = KernelManager(kernel_name="soak")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=120)
+        kernel = psutil.Process(km.provisioner.process.pid)
+        run_cell(kc, "1 + 1")
+        start = kernel.memory_info().rss
+        print(f"JVM options: {' '.join(args.jvm_option) or '(installer defaults)'}")
+        print(f"after the first cell: {start / 2**20:.0f} MB resident")
+        for i in range(1, args.cells + 1):
+            # Small cells of the kind a lesson has: a declaration, a loop, a string, some garbage.
+            status = run_cell(kc, f"int v{i % 50} = {i}; var s{i % 50} = String.valueOf(v{i % 50}).repeat(100);"
+                                  f" long sum = 0; for (int k = 0; k < 10_000; k++) sum += k; sum")
+            if status != "ok":
+                print(f"cell {i} failed")
+            if i % 250 == 0:
+                print(f"after {i} cells: {kernel.memory_info().rss / 2**20:.0f} MB resident")
+        time.sleep(10)  # a pause, as between a student's cells; a collector may give memory back
+        end = kernel.memory_info().rss
+        print(f"after a 10 s pause: {end / 2**20:.0f} MB resident; growth over {args.cells} cells:"
+              f" {(end - start) / 2**20:+.0f} MB")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    main()
