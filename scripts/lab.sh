@@ -6,7 +6,7 @@ set -euo pipefail
 build_kernel -DskipTests package
 ensure_venv
 say "installing the forklab kernel into .venv"
-JAVA_HOME="$(oldest_jdk)" "$(oldest_jdk)/bin/java" -jar "$KERNEL_JAR" install --prefix "$VENV" --name forklab --display-name "Java (forklab)"
+JAVA_HOME="$(newest_jdk)" "$(newest_jdk)/bin/java" -jar "$KERNEL_JAR" install --prefix "$VENV" --name forklab --display-name "Java (forklab)"
 say "opening the lessons"
 cd "$ROOT/notebooks"
 exec "$VENV/bin/jupyter" lab 00-start.ipynb "$@"

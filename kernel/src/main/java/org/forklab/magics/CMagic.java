@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.forklab.magics.bench.Bench;
+import org.forklab.magics.c.CAssembly;
+import org.forklab.magics.c.CCapOptions;
 import org.forklab.magics.c.CCompiler;
+import org.forklab.magics.c.CEndings;
 import org.forklab.magics.c.CProgram;
 import org.forklab.magics.c.CRun;
 import org.forklab.magics.c.CompileError;
@@ -56,8 +59,15 @@ public final class CMagic implements CellMagic {
     @Range(min = 0.1, max = 600)
     Duration timeout;
 
+    @Mixin
+    CCapOptions caps;
+
     @Option(names = "--full-buffering", description = "Keep C's full buffering of stdout into a pipe (output then appears at exit).")
     boolean fullBuffering;
+
+    @Option(names = "--asm", paramLabel = "FN", split = ",", showDefaultValue = Visibility.NEVER,
+            description = "Before running, show the assembly the compiler makes (cc -S) of these functions.")
+    List<String> assembly = new ArrayList<>();
 
     @Option(names = "--as", paramLabel = "NAME", converter = JavaName.class,
             description = "Bind the run (exit code, signal, output) to this variable for later Java cells.")
@@ -90,7 +100,11 @@ public final class CMagic implements CellMagic {
         CProgram.Build build = new CProgram.Build(optimisation, standard.name(), defines, libraries, !fullBuffering);
         CRun run;
         try {
-            run = CProgram.compileAndRun(body, build, arguments, timeout, bench.out()::println, bench.err()::println);
+            if (!assembly.isEmpty()) {
+                CAssembly.show(body, build, assembly, bench.out()::println);
+            }
+            run = CProgram.compileAndRun(body, build, arguments, timeout, caps.caps(), bench.out()::println,
+                    bench.err()::println);
         } catch (CompileError e) {
             bench.err().println(e.diagnostics());
             bench.err().flush();
@@ -108,9 +122,13 @@ public final class CMagic implements CellMagic {
         bench.session().record("%%c", run);
     }
 
-    /** One line when the program did not end normally: time-out, signal or non-zero status. */
+    /** One line when the program did not end normally: a cap, time-out, signal or non-zero status. */
     static Optional<String> ending(CRun run) {
         String time = String.format(Locale.ROOT, "%.2f s", run.seconds());
+        Optional<String> capped = CEndings.capLine(run);
+        if (capped.isPresent()) {
+            return capped;
+        }
         if (run.timedOut()) {
             return Optional.of("%%c: the program ran past its time limit and was stopped after " + time);
         }
@@ -118,8 +136,10 @@ public final class CMagic implements CellMagic {
             return Optional.of("%%c: the program was killed by " + run.signal().get() + " after " + time);
         }
         if (run.exitCode() != 0) {
-            return Optional.of("%%c: the program exited with status " + run.exitCode() + " after " + time);
+            return Optional.of("%%c: the program exited with status " + run.exitCode() + " after " + time
+                    + CEndings.leftovers(run));
         }
-        return Optional.empty();
+        String left = CEndings.leftovers(run);
+        return left.isEmpty() ? Optional.empty() : Optional.of("%%c: the program ended" + left);
     }
 }

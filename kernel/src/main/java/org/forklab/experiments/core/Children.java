@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -24,6 +25,15 @@ public final class Children {
     }
 
     public static ChildResult run(ChildSpec spec) throws IOException, InterruptedException {
+        return run(spec, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #run(ChildSpec)}, but a child stopped at its time limit or by an interrupt gets
+     * SIGTERM first and {@code grace} to end its own tree (the probe's {@code contain} does so
+     * without escapes); what is left after that is killed from here.
+     */
+    public static ChildResult run(ChildSpec spec, Duration grace) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(spec.command());
         builder.environment().putAll(spec.environment());
         long start = System.nanoTime();
@@ -52,17 +62,20 @@ public final class Children {
         try {
             finished = process.waitFor(spec.timeLimit().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            killTree(process.toHandle());
+            stop(process, grace);
             throw e;
         }
         if (!finished) {
-            killTree(process.toHandle());
+            stop(process, grace);
             // The handle's onExit can complete before Process's own reaper has recorded the exit;
             // without this wait exitValue() below throws IllegalThreadStateException under load.
             process.waitFor(10, TimeUnit.SECONDS);
         }
-        outDrainer.join(2_000);
-        errDrainer.join(2_000);
+        // One short deadline for both readers: after the tree is dead they see end of input at
+        // once, unless something that escaped holds the pipe; that must not delay the answer.
+        long drainEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(finished ? 2_000 : 300);
+        outDrainer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(drainEnd - System.nanoTime())));
+        errDrainer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(drainEnd - System.nanoTime())));
         long elapsed = System.nanoTime() - start;
         String stdout;
         synchronized (out) {
@@ -73,6 +86,20 @@ public final class Children {
             tail = String.join("\n", errTail);
         }
         return new ChildResult(spec.command(), process.exitValue(), !finished, stdout, tail, elapsed);
+    }
+
+    private static void stop(Process process, Duration grace) {
+        if (!grace.isZero()) {
+            process.destroy();
+            try {
+                if (process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        killTree(process.toHandle());
     }
 
     /**

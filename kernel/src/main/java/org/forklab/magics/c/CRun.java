@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param seconds    wall time from start to reaped
  * @param stdout     what it printed on standard output
  * @param warnings   the compiler's warnings, empty if none
+ * @param contained  the caps it ran under and what they saw
  */
 public record CRun(List<String> arguments, int exitCode, Optional<String> signal, boolean timedOut, double seconds,
-                   String stdout, String warnings) {
+                   String stdout, String warnings, Containment contained) {
 
     public boolean succeeded() {
         return !timedOut && exitCode == 0;
