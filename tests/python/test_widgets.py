@@ -233,3 +233,34 @@ def test_explore_refuses_unknown_magics_in_one_line(front):
     assert reply["status"] == "error"
     assert reply["evalue"].startswith("%explore: no line magic %rase; accepted are ")
     assert "race" in reply["evalue"] and "\n" not in reply["evalue"]
+
+
+# ---- the lessons' panels ---------------------------------------------------------------------
+
+def lesson_panels():
+    import lessons_support as ls
+    found = []
+    for path in ls.lesson_paths():
+        nb = ls.read_lesson(path)
+        for i, cell in enumerate(nb.cells):
+            if cell.cell_type == "code" and "panel" in cell.metadata.get("tags", []):
+                found.append((path.stem, nb.cells[i - 1], cell))
+    return found
+
+
+def test_lessons_where_tweaking_is_the_point_have_a_panel_asking_for_a_prediction():
+    panels = lesson_panels()
+    magics = {cell.source.split()[1] for _, _, cell in panels}
+    assert {"race", "spawn", "pingpong", "ipc"} <= magics, magics
+    for lesson, before, cell in panels:
+        assert cell.source.startswith("%explore "), (lesson, cell.source)
+        assert before.cell_type == "markdown" and "predict" in before.source.lower(), (lesson, before.source)
+
+
+@pytest.mark.parametrize("lesson,source", [(l, c.source) for l, _, c in lesson_panels()])
+def test_lesson_panel_shows_controls_and_its_first_result(front, lesson, source):
+    reply, messages = front.execute(source, timeout=180)
+    assert reply["status"] == "ok", (lesson, messages)
+    _, bundle = widget_view(messages)
+    assert "they need a live kernel" in bundle["text/html"]
+    assert "<img" in bundle["text/html"], f"{lesson}: the static HTML carries the first result's chart"

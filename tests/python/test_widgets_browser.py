@@ -1,0 +1,98 @@
+"""A %explore panel in JupyterLab, driven by Debian's Chromium: move a slider with the keyboard,
+see the output area's chart change and the new value named, reload the page and find the
+widgets back (through the jupyter.widget.control comm). A screenshot is kept in test-artifacts/."""
+from __future__ import annotations
+
+import time
+
+import nbformat
+import pytest
+
+from browser_support import JupyterLab, LessonFault, NotebookDriver, StartupFault, chromium_page, install_kernel
+
+PANEL = "%explore race -v plain -w 2 -N 100000 -t 2 --run"
+NOTEBOOK = "explore.ipynb"
+RUN_TIMEOUT = 300
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    base = tmp_path_factory.mktemp("widgets-browser")
+    root = base / "notebooks"
+    root.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "forklab", "display_name": "Java (forklab)", "language": "java"}
+    nb.cells = [nbformat.v4.new_code_cell(PANEL)]
+    nbformat.write(nb, root / NOTEBOOK)
+    prefix = base / "prefix"
+    install_kernel(prefix, "-Xmx512m", "-XX:MaxMetaspaceSize=256m")
+    server = JupyterLab(root, base, prefix / "share/jupyter")
+    try:
+        server.start()
+    except StartupFault as fault:
+        pytest.fail(str(fault), pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(lab, tmp_path):
+    try:
+        with chromium_page(tmp_path / "profile") as page:
+            yield page
+    except StartupFault as fault:
+        pytest.fail(str(fault), pytrace=False)
+
+
+def wait_until(what, ready, timeout=RUN_TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = ready()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise LessonFault(f"{NOTEBOOK}: timed out after {timeout} s waiting for {what}")
+        time.sleep(0.5)
+
+
+def chart_sources(cell):
+    return cell.locator(".widget-output img").evaluate_all("imgs => imgs.map(i => i.src)")
+
+
+def test_keyboard_moves_a_slider_the_chart_changes_and_a_reload_restores_the_widgets(lab, page):
+    notebook = NotebookDriver(page, lab, NOTEBOOK)
+    failure = None
+    try:
+        notebook.open()
+        notebook.run_all(RUN_TIMEOUT)
+        cell = notebook.cell(0)
+        slider = cell.locator(".widget-slider", has=page.locator(".widget-label", has_text="workers"))
+        wait_until("the workers slider", lambda: slider.count() == 1)
+        before = wait_until("the first chart in the output area", lambda: chart_sources(cell))
+        status = cell.locator(".widget-label").filter(has_text="%race")
+        handle = slider.locator(".noUi-handle")
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+        wait_until("the readout to show 3", lambda: slider.locator(".widget-readout").inner_text().strip() == "3", 30)
+        after = wait_until("a new chart", lambda: (lambda s: s if s and s != before else None)(chart_sources(cell)))
+        assert after != before
+        output_text = cell.locator(".widget-output").inner_text()
+        assert "3 workers" in output_text, output_text[:300]
+        wait_until("the status to name --workers 3",
+                   lambda: "--workers 3" in status.inner_text() and "done in" in status.inner_text(), 60)
+
+        page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
+        time.sleep(2)
+        page.reload()
+        notebook.open()
+        cell = notebook.cell(0)
+        slider = cell.locator(".widget-slider", has=page.locator(".widget-label", has_text="workers"))
+        wait_until("the slider back after the reload", lambda: slider.count() == 1, 120)
+        assert slider.locator(".widget-readout").inner_text().strip() == "3"
+        assert chart_sources(cell), "the output area came back with its chart"
+    except LessonFault as fault:
+        failure = str(fault)
+    finally:
+        notebook.screenshot(f"browser-explore{'-failed' if failure else ''}.png", near_cell=0)
+    if failure:
+        pytest.fail(failure, pytrace=False)
