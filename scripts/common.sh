@@ -22,6 +22,8 @@ list_jdks() {
 }
 
 oldest_jdk() { list_jdks | head -n 1 | cut -d' ' -f2; }
+# The lessons run on the newest: some mechanisms (virtual threads, from 21) exist only there.
+newest_jdk() { list_jdks | tail -n 1 | cut -d' ' -f2; }
 
 python_for_venv() {
   command -v python3 || die "python3 is needed for JupyterLab; install it (apt-get install python3 python3-venv)"
@@ -36,6 +38,14 @@ ensure_venv() {
     say "installing the pinned Jupyter host and test clients (requirements.txt)"
     "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
     cp "$ROOT/requirements.txt" "$VENV/.requirements.installed"
+  fi
+  # forklab's own Python package (papermill's Java translator), reinstalled when its files change.
+  local stamp; stamp="$(cd "$ROOT" && find python -type f -not -path '*/__pycache__/*' -not -path '*.egg-info*' \
+    -not -path '*/build/*' | sort | xargs sha256sum | sha256sum)"
+  if [ "$stamp" != "$(cat "$VENV/.python-package.installed" 2>/dev/null)" ]; then
+    say "installing forklab's papermill translator (python/papermill_forklab)"
+    "$VENV/bin/pip" install -q --disable-pip-version-check "$ROOT/python/papermill_forklab"
+    printf '%s\n' "$stamp" > "$VENV/.python-package.installed"
   fi
 }
 

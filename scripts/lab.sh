@@ -19,7 +19,7 @@ fi
 ensure_venv
 prefix="${FORKLAB_KERNEL_PREFIX:-$VENV}"
 say "installing the forklab kernel into $prefix"
-JAVA_HOME="$(oldest_jdk)" "$(oldest_jdk)/bin/java" -jar "$KERNEL_JAR" install --prefix "$prefix" --name forklab --display-name "Java (forklab)"
+JAVA_HOME="$(newest_jdk)" "$(newest_jdk)/bin/java" -jar "$KERNEL_JAR" install --prefix "$prefix" --name forklab --display-name "Java (forklab)"
 work="${FORKLAB_WORK:-$ROOT/work}"
 mkdir -p "$work"
 # -n: never replace the student's copy of a lesson.

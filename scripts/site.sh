@@ -33,7 +33,7 @@ jar="${FORKLAB_KERNEL_JAR:-}"
 if [ -z "$jar" ]; then build_kernel -DskipTests package; jar="$KERNEL_JAR"; fi
 [ -f "$jar" ] || die "no kernel jar at $jar"
 if [ -n "${FORKLAB_VENV:-}" ]; then VENV="$FORKLAB_VENV"; else ensure_venv; fi
-jdk="$(oldest_jdk)"
+jdk="$(newest_jdk)"   # the newest measures every row (virtual threads exist from JDK 21)
 [ -n "$jdk" ] || die "no JDK 17 or later in /usr/lib/jvm to run the kernel"
 
 # The kernel goes into a private prefix, so the site shows this build whatever else is installed;

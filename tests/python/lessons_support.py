@@ -1,9 +1,7 @@
 """Helpers for executing the lessons with a real Jupyter client (nbclient).
 
-The kernel the lessons run on: FORKLAB_KERNEL_NAME when set (a kernelspec already on
-JUPYTER_PATH); otherwise the one conftest.py installed for the newest JDK found (that JDK has
-virtual threads, so every row of the lessons is measured), or for FORKLAB_LESSONS_JDK
-(e.g. jdk17) when set.
+The kernels the lessons run on: see lesson_kernel_names (JDK 17 and the newest JDK found, whose
+virtual threads let every row of the lessons be measured).
 """
 from __future__ import annotations
 
@@ -40,20 +38,53 @@ def is_experiment(cell) -> bool:
     return cell.cell_type == "code" and "experiment" in cell.metadata.get("tags", [])
 
 
-def lesson_kernel_name(installed_jdks, kernel_name) -> str:
-    """installed_jdks and kernel_name come from conftest (JDKS, kernel_name)."""
+def lesson_kernel_names(installed_jdks, kernel_name) -> list[str]:
+    """The kernels every lesson runs on: the oldest JDK (17, the project's floor) and the newest
+    (the one scripts/lab.sh and site.sh use, with virtual threads). FORKLAB_KERNEL_NAME names one
+    kernelspec already on JUPYTER_PATH instead; FORKLAB_LESSONS_JDK=jdk17[,jdk25] picks some.
+    installed_jdks (oldest first) and kernel_name come from conftest (JDKS, kernel_name)."""
     named = os.environ.get("FORKLAB_KERNEL_NAME")
     if named:
-        return named
+        return [named]
     wanted = os.environ.get("FORKLAB_LESSONS_JDK")
     if wanted:
-        if wanted not in installed_jdks:
-            raise RuntimeError(f"FORKLAB_LESSONS_JDK={wanted} is not among the installed JDKs {sorted(installed_jdks)}")
-        return kernel_name(wanted)
+        missing = [w for w in wanted.split(",") if w not in installed_jdks]
+        if missing:
+            raise RuntimeError(f"FORKLAB_LESSONS_JDK names {missing}, not among the installed JDKs {sorted(installed_jdks)}")
+        return [kernel_name(w) for w in wanted.split(",")]
     if not installed_jdks:
         raise RuntimeError("no JDK was installed as a kernel (conftest.JDKS is empty)")
-    newest = max(installed_jdks, key=lambda name: int("".join(ch for ch in name if ch.isdigit()) or 0))
-    return kernel_name(newest)
+    names = list(installed_jdks)
+    return [kernel_name(j) for j in dict.fromkeys([names[0], names[-1]])]
+
+
+def result_displays(cell) -> list[dict]:
+    """The experiment results a code cell displayed (the magics' forklab-result bundles)."""
+    return [o for o in cell.get("outputs", []) if "forklab-result" in _joined(o.get("data", {}).get("text/html", ""))]
+
+
+def has_reading(output) -> bool:
+    """A result display opens with a reading computed from its run: the HTML paragraph
+    forklab-reading, or a text line starting 'Reading: '."""
+    data = output.get("data", {})
+    if 'class="forklab-reading"' in _joined(data.get("text/html", "")):
+        return True
+    return any(line.startswith("Reading: ") for line in _joined(data.get("text/plain", "")).splitlines())
+
+
+def all_text(cell) -> str:
+    """Everything a cell showed, as text: streams, and every display's HTML and plain text."""
+    parts = []
+    for o in cell.get("outputs", []):
+        parts.append(_joined(o.get("text", "")))
+        data = o.get("data", {})
+        parts.append(_joined(data.get("text/html", "")))
+        parts.append(_joined(data.get("text/plain", "")))
+    return "\n".join(parts)
+
+
+def _joined(value) -> str:
+    return "".join(value) if isinstance(value, list) else value
 
 
 def mime_types(cell) -> set[str]:

@@ -32,6 +32,7 @@ static const struct probe_command COMMANDS[] = {
     {"race", cmd_race, "the shared-counter race: pthreads on a plain or volatile global, or fork"},
     {"share", cmd_share, "what threads share and a forked child copies: ids, stacks, globals, descriptors, handlers"},
     {"spawn", cmd_spawn, "creation cost: fork, vfork, fork+exec, posix_spawn, pthread_create"},
+    {"stacks", cmd_stacks, "native thread stacks: address space reserved and pages resident, from smaps"},
     {"version", cmd_version, "the probe's version and its commands"},
 };
 #define COMMAND_COUNT ((int) (sizeof COMMANDS / sizeof COMMANDS[0]))
@@ -250,76 +251,130 @@ static void check_deadline(const struct probe_plan *plan) {
 }
 
 static uint64_t g_excluded_ns;
+static uint64_t g_part_ns;
+static int g_part_used;
 
 void probe_exclude(uint64_t ns) {
     g_excluded_ns += ns;
 }
 
-static int time_once(probe_op op, void *ctx, long times, double *elapsed_ns) {
+void probe_part(uint64_t ns) {
+    g_part_ns += ns;
+    g_part_used = 1;
+}
+
+/* Times `times` runs of op; *part_ns gets what the op reported with probe_part in those runs. */
+static int time_once(probe_op op, void *ctx, long times, double *elapsed_ns, double *part_ns) {
     g_excluded_ns = 0;
+    g_part_ns = 0;
     uint64_t start = probe_now_ns();
     if (op(ctx, times) != 0) {
         return -1;
     }
     *elapsed_ns = (double) (probe_now_ns() - start - g_excluded_ns);
+    if (part_ns != NULL) {
+        *part_ns = (double) g_part_ns;
+    }
     return 0;
 }
 
+/* What one op of a set keeps while the set is measured in rounds. */
+struct measured {
+    double *cold;
+    double *values;
+    double *parts; /* per sample, the part the op reported (probe_part), per operation */
+    long batch;
+    int has_part;
+};
+
 int probe_measure(const char *name, const struct probe_plan *plan, probe_op op, void *ctx, const char *extra) {
-    double *cold = calloc((size_t) plan->cold + 1, sizeof(double));
-    double *values = calloc((size_t) plan->samples, sizeof(double));
+    return probe_measure_rounds(1, &name, plan, &op, &ctx, &extra);
+}
+
+int probe_measure_rounds(int n, const char *const *names, const struct probe_plan *plan, const probe_op *ops,
+                         void *const *ctxs, const char *const *extras) {
+    struct measured *m = calloc((size_t) n, sizeof *m);
     int status = -1;
-    if (cold == NULL || values == NULL) {
-        probe_fail("out of memory for %ld samples", plan->samples);
+    if (m == NULL) {
+        probe_fail("out of memory for %d ops", n);
     }
-    for (long i = 0; i < plan->cold; i++) {
-        check_deadline(plan);
-        if (time_once(op, ctx, 1, &cold[i]) != 0) {
-            goto out;
+    for (int k = 0; k < n; k++) {
+        m[k].cold = calloc((size_t) plan->cold + 1, sizeof(double));
+        m[k].values = calloc((size_t) plan->samples, sizeof(double));
+        m[k].parts = calloc((size_t) plan->samples, sizeof(double));
+        if (m[k].cold == NULL || m[k].values == NULL || m[k].parts == NULL) {
+            probe_fail("out of memory for %ld samples", plan->samples);
         }
     }
-    for (long done = 0; done < plan->warmup;) {
-        check_deadline(plan);
-        long chunk = plan->warmup - done < 1000 ? plan->warmup - done : 1000;
-        if (op(ctx, chunk) != 0) {
-            goto out;
-        }
-        done += chunk;
-    }
-    long batch = plan->batch;
-    if (batch == 0) {
-        /* Double the batch until one sample lasts long against the clock's own cost. */
-        for (batch = 1; batch < (1L << 20); batch *= 2) {
-            double t;
+    /* Cold, warm-up and batch size per op; then the samples in rounds, one of each op per
+     * round (A B C, A B C, ...), so that a change of load falls on every op alike. */
+    for (int k = 0; k < n; k++) {
+        for (long i = 0; i < plan->cold; i++) {
             check_deadline(plan);
-            if (time_once(op, ctx, batch, &t) != 0) {
+            if (time_once(ops[k], ctxs[k], 1, &m[k].cold[i], NULL) != 0) {
                 goto out;
             }
-            if (t >= (double) plan->min_sample_ns) {
-                break;
+        }
+        for (long done = 0; done < plan->warmup;) {
+            check_deadline(plan);
+            long chunk = plan->warmup - done < 1000 ? plan->warmup - done : 1000;
+            if (ops[k](ctxs[k], chunk) != 0) {
+                goto out;
+            }
+            done += chunk;
+        }
+        long batch = plan->batch;
+        if (batch == 0) {
+            /* Double the batch until one sample lasts long against the clock's own cost. */
+            for (batch = 1; batch < (1L << 20); batch *= 2) {
+                double t;
+                check_deadline(plan);
+                if (time_once(ops[k], ctxs[k], batch, &t, NULL) != 0) {
+                    goto out;
+                }
+                if (t >= (double) plan->min_sample_ns) {
+                    break;
+                }
             }
         }
+        m[k].batch = batch;
     }
     for (long i = 0; i < plan->samples; i++) {
-        double t;
-        check_deadline(plan);
-        if (time_once(op, ctx, batch, &t) != 0) {
-            goto out;
+        for (int k = 0; k < n; k++) {
+            double t;
+            double part;
+            check_deadline(plan);
+            g_part_used = 0;
+            if (time_once(ops[k], ctxs[k], m[k].batch, &t, &part) != 0) {
+                goto out;
+            }
+            m[k].values[i] = t / (double) m[k].batch;
+            m[k].parts[i] = part / (double) m[k].batch;
+            m[k].has_part |= g_part_used;
         }
-        values[i] = t / (double) batch;
     }
-    printf("{\"type\":\"samples\",\"name\":");
-    probe_print_string(stdout, name);
-    printf(",\"unit\":\"ns\",\"ops_per_sample\":%ld,\"cold\":", batch);
-    probe_print_array(stdout, cold, plan->cold);
-    printf(",\"values\":");
-    probe_print_array(stdout, values, plan->samples);
-    printf(",\"cpu\":%d%s}\n", sched_getcpu(), extra == NULL ? "" : extra);
+    for (int k = 0; k < n; k++) {
+        printf("{\"type\":\"samples\",\"name\":");
+        probe_print_string(stdout, names[k]);
+        printf(",\"unit\":\"ns\",\"ops_per_sample\":%ld,\"cold\":", m[k].batch);
+        probe_print_array(stdout, m[k].cold, plan->cold);
+        printf(",\"values\":");
+        probe_print_array(stdout, m[k].values, plan->samples);
+        if (m[k].has_part) {
+            printf(",\"part_values\":");
+            probe_print_array(stdout, m[k].parts, plan->samples);
+        }
+        printf(",\"interleaved_with\":%d,\"cpu\":%d%s}\n", n, sched_getcpu(), extras[k] == NULL ? "" : extras[k]);
+    }
     fflush(stdout);
     status = 0;
 out:
-    free(cold);
-    free(values);
+    for (int k = 0; k < n; k++) {
+        free(m[k].cold);
+        free(m[k].values);
+        free(m[k].parts);
+    }
+    free(m);
     return status;
 }
 

@@ -32,6 +32,7 @@ int cmd_fault(int argc, char **argv);     /* probe_fault.c: segfault, abort, sta
 int cmd_share(int argc, char **argv);     /* probe_share.c: PIDs/TIDs, stacks, globals, fds, handlers: threads vs fork */
 int cmd_contain(int argc, char **argv);  /* probe_contain.c: run a %%c program under task and memory caps, leave nothing */
 int cmd_idle(int argc, char **argv);      /* probe_ipc.c: hold N forked idle children for the scale experiment */
+int cmd_stacks(int argc, char **argv);    /* probe_stacks.c: native thread stacks' size and Rss from smaps */
 
 /* ---- key=value arguments ---- */
 struct probe_args {
@@ -88,6 +89,22 @@ typedef int (*probe_op)(void *ctx, long times);
  * Returns 0, or -1 if op failed (nothing printed).
  */
 int probe_measure(const char *name, const struct probe_plan *plan, probe_op op, void *ctx, const char *extra);
+
+/*
+ * Measures n ops under one plan with their samples interleaved in rounds (op 0, op 1, ...,
+ * op 0, op 1, ...) after each op's own cold operations, warm-up and batch choice; prints one
+ * samples line per op as probe_measure does, plus "interleaved_with":n, and "part_values" for
+ * an op that reported a part of its time with probe_part.
+ */
+int probe_measure_rounds(int n, const char *const *names, const struct probe_plan *plan, const probe_op *ops,
+                         void *const *ctxs, const char *const *extras);
+
+/*
+ * Called from inside an op: `ns` of the current timing was one part of the operation (e.g. the
+ * fork() call within fork+_exit+waitpid); the samples line reports that part per operation as
+ * "part_values", measured in the same operations as the whole, so the part cannot exceed it.
+ */
+void probe_part(uint64_t ns);
 
 /*
  * Called from inside an op: leave `ns` out of the current timing (e.g. the reaping after a

@@ -13,6 +13,14 @@
  * pinning (the scheduler decides, and on a VM that can be bimodal from run to run).
  * Each run builds a fresh pair and prints its own samples line with "run": i, so that
  * run-to-run differences stay visible instead of being pooled away.
+ *
+ * The lmbench way to the switch itself: beside the round trips, the same traffic done within
+ * one task ("one task": the same one-byte writes and reads on pipes of its own, or the same
+ * futex calls with nobody waiting) is timed the same way, its samples interleaved with the
+ * round trips' (probe_measure_rounds), so round trip minus one task leaves the switches and the
+ * wake-ups. A "switches" line gives the context switches the kernel counted for both sides
+ * (voluntary_ctxt_switches and nonvoluntary_ctxt_switches in /proc/.../status) and the round
+ * trips done meanwhile, so the number of switches per round trip is counted, not assumed.
  */
 #include "probe.h"
 
@@ -40,6 +48,10 @@ struct pair {
     pthread_t thread;
     pid_t child;
     pid_t probe_pid;
+    volatile pid_t partner_tid; /* the partner thread's id (threads), set when it starts */
+    long trips;                 /* round trips done, for switches per round trip */
+    int self_pipe[2];           /* the one-task baseline's own pipe */
+    int self_word;              /* the one-task baseline's own futex word */
 };
 
 static int futex(int *word, int op, int value) {
@@ -80,6 +92,7 @@ static void echo_futex(struct pair *p) {
 
 static void *partner_thread(void *arg) {
     struct pair *p = arg;
+    __atomic_store_n(&p->partner_tid, (pid_t) syscall(SYS_gettid), __ATOMIC_SEQ_CST);
     if (p->pinned) {
         pin_or_fail(p->cpu_b);
     }
@@ -93,6 +106,7 @@ static void *partner_thread(void *arg) {
 
 static int round_trips(void *ctx, long times) {
     struct pair *p = ctx;
+    p->trips += times;
     for (long i = 0; i < times; i++) {
         if (p->mode == THREAD_FUTEX) {
             __atomic_store_n(&p->futex_word, 1, __ATOMIC_SEQ_CST);
@@ -111,12 +125,75 @@ static int round_trips(void *ctx, long times) {
     return 0;
 }
 
+/*
+ * The same traffic as one round trip, within one task: two one-byte writes and two reads on a
+ * pipe of its own (nothing blocks, nobody switches), or for futex mode the same stores, one
+ * wake with nobody waiting and one wait that returns at once because the word has moved on.
+ */
+static int one_task(void *ctx, long times) {
+    struct pair *p = ctx;
+    for (long i = 0; i < times; i++) {
+        if (p->mode == THREAD_FUTEX) {
+            __atomic_store_n(&p->self_word, 1, __ATOMIC_SEQ_CST);
+            futex(&p->self_word, FUTEX_WAKE_PRIVATE, 1);
+            __atomic_store_n(&p->self_word, 0, __ATOMIC_SEQ_CST);
+            futex(&p->self_word, FUTEX_WAIT_PRIVATE, 1); /* EAGAIN: the word is 0, not 1 */
+        } else {
+            char byte = 'x';
+            if (write(p->self_pipe[1], &byte, 1) != 1 || read(p->self_pipe[0], &byte, 1) != 1
+                || write(p->self_pipe[1], &byte, 1) != 1 || read(p->self_pipe[0], &byte, 1) != 1) {
+                fprintf(stderr, "forklab-probe: the one-task pipe failed: %s\n", strerror(errno));
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* voluntary + nonvoluntary context switches of a task, from its status file; -1 when unreadable. */
+static void read_switches(const char *path, long *voluntary, long *involuntary) {
+    *voluntary = -1;
+    *involuntary = -1;
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        return;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f) != NULL) {
+        sscanf(line, "voluntary_ctxt_switches: %ld", voluntary);
+        sscanf(line, "nonvoluntary_ctxt_switches: %ld", involuntary);
+    }
+    fclose(f);
+}
+
+struct switch_counts {
+    long self_vol, self_invol, partner_vol, partner_invol;
+};
+
+static void count_switches(const struct pair *p, struct switch_counts *c) {
+    char path[96];
+    snprintf(path, sizeof path, "/proc/self/task/%d/status", (int) syscall(SYS_gettid));
+    read_switches(path, &c->self_vol, &c->self_invol);
+    if (p->mode == PROCESS_PIPE) {
+        snprintf(path, sizeof path, "/proc/%d/status", (int) p->child);
+    } else {
+        snprintf(path, sizeof path, "/proc/self/task/%d/status", (int) p->partner_tid);
+    }
+    read_switches(path, &c->partner_vol, &c->partner_invol);
+}
+
 static void start_pair(struct pair *p) {
     if (p->mode != THREAD_FUTEX && (pipe(p->to_partner) != 0 || pipe(p->to_initiator) != 0)) {
         probe_fail("pipe failed: %s", strerror(errno));
     }
     p->futex_word = 0;
     p->partner_cpu = -1;
+    p->partner_tid = 0;
+    p->trips = 0;
+    p->self_word = 0;
+    if (p->mode != THREAD_FUTEX && pipe(p->self_pipe) != 0) {
+        probe_fail("pipe failed: %s", strerror(errno));
+    }
     if (p->mode == PROCESS_PIPE) {
         fflush(stdout);
         p->child = fork();
@@ -146,6 +223,10 @@ static void start_pair(struct pair *p) {
 }
 
 static void stop_pair(struct pair *p) {
+    if (p->mode != THREAD_FUTEX) {
+        close(p->self_pipe[0]);
+        close(p->self_pipe[1]);
+    }
     if (p->mode == THREAD_FUTEX) {
         __atomic_store_n(&p->futex_word, 2, __ATOMIC_SEQ_CST);
         futex(&p->futex_word, FUTEX_WAKE_PRIVATE, 1);
@@ -239,10 +320,28 @@ int cmd_pingpong(int argc, char **argv) {
             pin_or_fail(p.cpu_a);
         }
         start_pair(&p);
+        if (p.mode != PROCESS_PIPE) {
+            while (__atomic_load_n(&p.partner_tid, __ATOMIC_SEQ_CST) == 0) {
+                sched_yield(); /* the partner writes its id first thing */
+            }
+        }
         char extra[256];
         snprintf(extra, sizeof extra, ",\"run\":%ld,\"mode\":\"%s\",\"placement\":\"%s\"", run, mode, placement);
-        int measured = probe_measure("round trip", &plan, round_trips, &p, extra) == 0;
+        const char *names[2] = {"round trip", "one task"};
+        const probe_op ops[2] = {round_trips, one_task};
+        void *const ctxs[2] = {&p, &p};
+        const char *const extras[2] = {extra, extra};
+        struct switch_counts before, after;
+        count_switches(&p, &before);
+        int measured = probe_measure_rounds(2, names, &plan, ops, ctxs, extras) == 0;
+        count_switches(&p, &after);
         int initiator_cpu = sched_getcpu();
+        if (measured) {
+            printf("{\"type\":\"switches\",\"run\":%ld,\"round_trips\":%ld,\"initiator_voluntary\":%ld,"
+                   "\"initiator_involuntary\":%ld,\"partner_voluntary\":%ld,\"partner_involuntary\":%ld}\n",
+                   run, p.trips, after.self_vol - before.self_vol, after.self_invol - before.self_invol,
+                   after.partner_vol - before.partner_vol, after.partner_invol - before.partner_invol);
+        }
         stop_pair(&p);
         sched_setaffinity(0, sizeof original, &original);
         if (!measured) {

@@ -35,8 +35,9 @@ public final class ChartImages {
     private ChartImages() {
     }
 
+    /** At the notebook width, as tall as its categories need ({@link CategoryLayout#height}). */
     public static RenderedChart render(JFreeChart chart) {
-        return render(chart, ChartTheme.NOTEBOOK_WIDTH, ChartTheme.DEFAULT_HEIGHT);
+        return render(chart, ChartTheme.NOTEBOOK_WIDTH, CategoryLayout.height(chart));
     }
 
     public static RenderedChart render(JFreeChart chart, int widthPx, int heightPx) {
@@ -70,10 +71,7 @@ public final class ChartImages {
         BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
-            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g2.scale(SCALE, SCALE);
+            prepare(g2);
             chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         } finally {
             g2.dispose();
@@ -87,6 +85,14 @@ public final class ChartImages {
             throw new IllegalStateException("PNG encoding failed: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** The hints and the 2× scale of the PNG; text measured under them has the PNG's widths. */
+    static void prepare(Graphics2D g2) {
+        g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g2.scale(SCALE, SCALE);
     }
 
     static String svg(JFreeChart chart, int width, int height) {

@@ -49,6 +49,18 @@ final class Scaling {
         return axis;
     }
 
+    /**
+     * The value axis for {@code quantity} shown in {@code shown}: whole counts get integer ticks
+     * and, like any quantity that starts at zero, a zero baseline when linear.
+     */
+    static ValueAxis valueAxis(Quantity quantity, Unit shown, boolean log, boolean startsAtZero) {
+        ValueAxis axis = valueAxis(quantity.label(shown), log, startsAtZero || quantity.whole());
+        if (axis instanceof NumberAxis number && quantity.whole()) {
+            number.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        return axis;
+    }
+
     /** Whether an axis made by {@link #valueAxis} is logarithmic. */
     static boolean isLog(ValueAxis axis) {
         return axis instanceof LogAxis;

@@ -24,7 +24,7 @@ final class ErrorReport {
         this.lines = List.copyOf(lines);
     }
 
-    static ErrorReport of(Exception e) {
+    static ErrorReport of(Throwable e) {
         if (e instanceof CellError) {
             CellError error = (CellError) e;
             return new ErrorReport(error.errorName(), String.valueOf(error.getMessage()), error.lines());
@@ -33,6 +33,10 @@ final class ErrorReport {
         if (e instanceof UsageError) {
             // A magic was called wrongly: its message says what to do, as IPython's UsageError does.
             return new ErrorReport("UsageError", message, List.of(message));
+        }
+        if (e instanceof StackOverflowError) {
+            // Not the cell's own (JShell reports that): the kernel's work for it went too deep.
+            message = "the kernel's work on this cell nested too deeply (its stack overflowed); the cell did not finish";
         }
         // A magic's own failure, or a bug: one line for the student, the trace in the kernel's log.
         LOG.log(Level.WARNING, "cell failed", e);

@@ -62,7 +62,10 @@ final class ExecuteRequestHandler implements ShellHandler<ExecuteRequest> {
                     env.publish(new PublishExecuteResult(count, shown));
                 }
                 env.defer().reply(new ExecuteReply(count, Map.of()));
-            } catch (Exception e) {
+            } catch (Throwable e) {
+                // Not only Exception: an Error (a compiler's StackOverflowError, a value whose
+                // toString throws, an OutOfMemoryError) would end the shell thread, and with it
+                // the kernel, while its JVM lived on.
                 ErrorReport report = ErrorReport.of(e);
                 env.publish(new PublishError(report.name, report.message, report.lines));
                 ErrorReply reply = new ErrorReply(report.name, report.message, report.lines);

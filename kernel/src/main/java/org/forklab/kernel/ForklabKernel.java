@@ -26,6 +26,7 @@ import org.forklab.kernel.magic.BuiltinMagics;
 import org.forklab.kernel.magic.PicocliMagic;
 import org.forklab.kernel.magic.MagicHost;
 import org.forklab.kernel.magic.MagicRegistry;
+import org.forklab.kernel.magic.MagicParameters;
 import org.forklab.kernel.magic.ParsedCell;
 import org.forklab.kernel.magic.UsageError;
 import org.forklab.spi.ExtensionContext;
@@ -81,6 +82,9 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
         this.languageInfo = new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source",
                 ".jshell", "java", "text/x-java", "script");
         Display.attach(this);
+        // Widgets need comm_open metadata and echo parents that basekernel's own manager cannot send.
+        commManager = new org.forklab.widgets.WidgetCommManager();
+        org.forklab.widgets.Widgets.attach(this);
     }
 
     /** The jars and directories the kernel itself runs from. */
@@ -176,8 +180,9 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     public Object runCell(String code) throws Exception {
         CellMagicArgs cellMagic = ParsedCell.cellMagic(code);
         if (cellMagic != null) {
-            return runMagic("%%" + cellMagic.getName(), true,
-                    () -> magics.applyCellMagic(cellMagic.getName(), cellMagic.getArgs(), cellMagic.getBody()));
+            String name = "%%" + cellMagic.getName();
+            return runMagic(name, true, () -> magics.applyCellMagic(cellMagic.getName(),
+                    withParameters(name, cellMagic.getArgs()), cellMagic.getBody()));
         }
         if (code.stripLeading().startsWith("%%")) {
             throw new UsageError("a cell magic needs its body on the lines after " + code.strip().split("\\R")[0]);
@@ -185,13 +190,23 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
         ParsedCell cell = ParsedCell.parse(code);
         Object value = NO_VALUE;
         for (LineMagicArgs call : cell.lineMagics()) {
-            value = runMagic("%" + call.getName(), false, () -> magics.applyLineMagic(call.getName(), call.getArgs()));
+            String name = "%" + call.getName();
+            value = runMagic(name, false, () -> magics.applyLineMagic(call.getName(), withParameters(name, call.getArgs())));
         }
         if (cell.hasJava()) {
             CellValue result = evaluator().eval(cell.java());
             value = result.isPresent() ? result.value() : NO_VALUE;
         }
         return value;
+    }
+
+    /** {@code ${name}} in a magic's arguments, from the cells' variables (the parameters cell). */
+    private List<String> withParameters(String magic, List<String> args) throws CellError {
+        if (args.stream().noneMatch(arg -> arg.contains("${"))) {
+            return args;
+        }
+        JShellEvaluator shell = evaluator();
+        return MagicParameters.substitute(magic, args, new MagicParameters.Variables(shell::variableNames, shell::variableValue));
     }
 
     private interface MagicCall {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.forklab.magics.bench.Bench;
+import org.forklab.magics.c.CAssembly;
 import org.forklab.magics.c.CCapOptions;
 import org.forklab.magics.c.CCompiler;
 import org.forklab.magics.c.CEndings;
@@ -64,6 +65,10 @@ public final class CMagic implements CellMagic {
     @Option(names = "--full-buffering", description = "Keep C's full buffering of stdout into a pipe (output then appears at exit).")
     boolean fullBuffering;
 
+    @Option(names = "--asm", paramLabel = "FN", split = ",", showDefaultValue = Visibility.NEVER,
+            description = "Before running, show the assembly the compiler makes (cc -S) of these functions.")
+    List<String> assembly = new ArrayList<>();
+
     @Option(names = "--as", paramLabel = "NAME", converter = JavaName.class,
             description = "Bind the run (exit code, signal, output) to this variable for later Java cells.")
     String as;
@@ -95,6 +100,9 @@ public final class CMagic implements CellMagic {
         CProgram.Build build = new CProgram.Build(optimisation, standard.name(), defines, libraries, !fullBuffering);
         CRun run;
         try {
+            if (!assembly.isEmpty()) {
+                CAssembly.show(body, build, assembly, bench.out()::println);
+            }
             run = CProgram.compileAndRun(body, build, arguments, timeout, caps.caps(), bench.out()::println,
                     bench.err()::println);
         } catch (CompileError e) {

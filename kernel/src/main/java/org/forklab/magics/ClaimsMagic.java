@@ -11,8 +11,10 @@ import org.forklab.magics.bench.Session;
 import org.forklab.magics.claims.AddressSpace;
 import org.forklab.magics.claims.Claim;
 import org.forklab.magics.claims.ClaimOutcome;
-import org.forklab.magics.claims.Fact;
 import org.forklab.magics.claims.Claims;
+import org.forklab.magics.claims.Fact;
+import org.forklab.magics.claims.Facts;
+import org.forklab.magics.claims.NativeStacksNow;
 import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.JavaName;
 import org.forklab.magics.parse.LineMagic;
@@ -69,7 +71,8 @@ public final class ClaimsMagic implements LineMagic {
             lines.addAll(facts);
             if (!measuredOnly) {
                 open.forEach(c -> lines.add(notYet(c.section(), c.statement(), c.magic() + hint(c))));
-                openFacts.forEach(f -> lines.add(notYet(f.section(), f.statement(), f.magic())));
+                openFacts.stream().filter(f -> !f.magic().equals(Facts.BESIDE))
+                        .forEach(f -> lines.add(notYet(f.section(), f.statement(), f.magic())));
             }
             lines.forEach(l -> text.append("* ").append(l).append('\n'));
             html.append("<ul class=\"forklab-claims\">\n");
@@ -86,13 +89,23 @@ public final class ClaimsMagic implements LineMagic {
         }
 
         private static String hint(Claim c) {
-            return c.id().equals("fork-1g") ? " --fork-memory 0,1g" : "";
+            if (c.id().startsWith("thread-stack-")) {
+                return NativeStacksNow.why().map(w -> "; not here: " + w).orElse("");
+            }
+            return switch (c.id()) {
+                case "fork-1g" -> " --fork-memory 0,1g";
+                case "race-threads" -> " -w 2 -N 1000000 (the claim is about two threads × 1,000,000 increments)";
+                case "pool-dispatch-handoff" -> " -v executor-latency";
+                default -> "";
+            };
         }
     }
 
     public static Report report(Session session) {
         List<Object> newestFirst = new ArrayList<>();
         session.entries().forEach(e -> newestFirst.add(0, e.result()));
+        // the stack claims are about native threads, which the C probe measures in a moment
+        NativeStacksNow.measure().ifPresent(newestFirst::add);
         List<ClaimOutcome> outcomes = new ArrayList<>();
         List<Claim> open = new ArrayList<>();
         Environment env = Environment.current();

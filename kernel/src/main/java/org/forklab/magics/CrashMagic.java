@@ -15,6 +15,7 @@ import org.forklab.experiments.faults.FaultKind;
 import org.forklab.experiments.faults.FaultMode;
 import org.forklab.experiments.faults.FaultOutcome;
 import org.forklab.experiments.faults.FaultResult;
+import org.forklab.experiments.faults.HealthyEnds;
 import org.forklab.magics.bench.Phases;
 import org.forklab.experiments.core.Environment;
 import java.util.LinkedHashMap;
@@ -34,7 +35,6 @@ import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.parse.Seconds;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
-import org.forklab.stats.Unit;
 import org.forklab.stats.format.Column;
 import org.forklab.stats.format.Table;
 import picocli.CommandLine.Command;
@@ -121,21 +121,28 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
     /** One row per fault and mode: survivors, blast radius, how the processes ended; bars of survivors. */
     public static Bundle view(FaultResult r) {
         List<List<String>> rows = new ArrayList<>();
-        List<Bar> threadBars = new ArrayList<>();
-        List<Bar> processBars = new ArrayList<>();
+        List<Bar> survived = new ArrayList<>();
+        List<Bar> died = new ArrayList<>();
+        List<Bar> corrupted = new ArrayList<>();
         for (FaultOutcome o : r.outcomes()) {
-            int healthy = o.workers().size() - 1;
-            rows.add(List.of(o.kind().word(), o.mode().word(), o.mechanism(), o.survivors() + " of " + healthy,
+            HealthyEnds ends = o.healthyEnds();
+            rows.add(List.of(o.kind().word(), o.mode().word(), o.mechanism(), ends.survived() + " of " + ends.total(),
+                    Integer.toString(ends.died()), Integer.toString(ends.corrupted()),
                     o.blastRadius().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                    o.processes().stream().map(p -> p.role() + " " + p.describe()).collect(Collectors.joining("; ")),
-                    Integer.toString(o.wrongDecisions())));
-            (o.mode() == FaultMode.THREADS ? threadBars : processBars).add(Bar.of(o.kind().word(), o.survivors()));
+                    o.processes().stream().map(p -> p.role() + " " + p.describe()).collect(Collectors.joining("; "))));
+            // fault first: it is what tells two bars apart; the mode follows
+            String bar = o.kind().word() + ", " + o.mode().word();
+            survived.add(Bar.of(bar, ends.survived()));
+            died.add(Bar.of(bar, ends.died()));
+            corrupted.add(Bar.of(bar, ends.corrupted()));
         }
         Table table = new Table("One faulty worker of " + r.config().workers() + ": who survives?",
-                List.of(Column.text("fault"), Column.text("as"), Column.text("run by"), Column.number("healthy survivors"),
-                        Column.text("blast radius"), Column.text("processes ended"), Column.number("misled")), rows);
+                List.of(Column.text("fault"), Column.text("as"), Column.text("run by"), Column.number("healthy survived"),
+                        Column.number("died"), Column.number("corrupted (silently wrong)"),
+                        Column.text("blast radius"), Column.text("processes ended")), rows);
         StringBuilder text = new StringBuilder(table.toText());
-        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml());
+        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml())
+                .append(Bundle.CHART_SLOT).append('\n'); // the chart before the notes
         List<String> notes = new ArrayList<>();
         r.skipped().forEach((what, why) -> notes.add("not run: " + what + " (" + why + ")"));
         notes.add("the notebook's kernel ran none of this itself: every group ran in a sandbox child process");
@@ -147,19 +154,14 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
         text.append(machine).append('\n');
         html.append("<p><small>").append(Html.escape(machine)).append("</small></p>\n</div>\n");
         Bundle bundle = Bundle.of(text.toString(), html.toString());
-        List<BarSeries> series = new ArrayList<>();
-        if (!threadBars.isEmpty()) {
-            series.add(new BarSeries("threads", threadBars));
-        }
-        if (!processBars.isEmpty()) {
-            series.add(new BarSeries("processes", processBars));
-        }
-        if (series.isEmpty()) {
+        if (survived.isEmpty()) {
             return bundle;
         }
+        List<BarSeries> layers = List.of(new BarSeries("survived", survived), new BarSeries("died", died),
+                new BarSeries("corrupted (silently wrong)", corrupted));
         try {
-            return bundle.withChart(ExperimentView.render(BarCharts.grouped("Healthy workers that survived one fault",
-                    "fault", new Quantity("healthy survivors", Unit.COUNT), series)));
+            return bundle.withChart(ExperimentView.render(BarCharts.stacked("How the other workers ended after one worker's fault",
+                    Quantity.count("healthy workers", "workers"), layers)));
         } catch (ChartRenderingException e) {
             return new Bundle(bundle.text() + "note: " + e.getMessage() + "\n", bundle.html(), java.util.Optional.empty());
         }

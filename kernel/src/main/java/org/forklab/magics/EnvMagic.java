@@ -63,16 +63,14 @@ public final class EnvMagic implements LineMagic {
                 .add("C compiler", CCompiler.describe());
     }
 
-    /** "128 TiB per process (47 of the CPU's 48 virtual address bits)". */
+    /** "128 TiB per process (4-level paging: 2^47 bytes; the upper half is the kernel's)". */
     private static String addressSpace() {
         AddressSpace a = AddressSpace.read();
         if (a.userBits() == 0) {
             return "unknown";
         }
-        String tib = a.userTebibytes() == Math.rint(a.userTebibytes()) ? String.valueOf((long) a.userTebibytes())
-                : String.valueOf(a.userTebibytes());
-        return tib + " TiB per process (" + a.userBits() + " of the CPU's " + a.virtualBits() + " virtual address bits;"
-                + " the upper half is the kernel's)";
+        String mode = !a.x86() ? "from the highest mapping" : a.la57() ? "5-level paging, la57 flag" : "4-level paging, no la57 flag";
+        return a.userSize() + " per process (" + mode + ": 2^" + a.userBits() + " bytes; the upper half is the kernel's)";
     }
 
     private static String taskLimit(Limits limits) {

@@ -22,7 +22,8 @@ public final class MagicCatalog {
             MagicDefinition.line(ScaleMagic::new),
             MagicDefinition.line(C10kMagic::new),
             MagicDefinition.line(CompareMagic::new),
-            MagicDefinition.line(ClaimsMagic::new));
+            MagicDefinition.line(ClaimsMagic::new),
+            MagicDefinition.line(ExploreMagic::new));
 
     private MagicCatalog() {
     }

@@ -27,7 +27,7 @@ import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
-import org.forklab.stats.Comparison;
+import org.forklab.stats.RoundComparison;
 import org.forklab.stats.format.ComparisonText;
 import org.forklab.stats.format.Units;
 import picocli.CommandLine.Command;
@@ -49,9 +49,9 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
             description = "Where the two sides run, or all: same-cpu, two-cpus, scheduler.")
     List<String> placements;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Fresh pairs per mode and placement, each kept apart.")
+    @Option(names = "--runs", paramLabel = "N", description = "Rounds: each runs a fresh pair of every mode and placement once.")
     @Range(min = 1, max = 1_000)
-    int runs = 3;
+    int runs = 6;
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Warm samples per run.")
     @Range(min = 1, max = 100_000)
@@ -94,26 +94,28 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
         ExperimentRun.run(bench, "%pingpong", progress -> inPhases(config, progress), PingPongMagic::view, result);
     }
 
-    /** One run of the experiment per mode and placement (all its runs), joined into one result. */
+    /** One round per phase (every mode and placement once, interleaved), joined into one result. */
     static SwitchResult inPhases(SwitchConfig config, Progress progress) throws Exception {
         List<Phases.Phase<SwitchResult>> phases = new ArrayList<>();
-        for (SwitchMode mode : config.modes()) {
-            for (Placement placement : config.placements()) {
-                phases.add(new Phases.Phase<>(mode.word() + ", " + placement.word() + " × " + config.runs() + " runs",
-                        left -> SwitchExperiment.run(config.withModes(List.of(mode)).withPlacements(List.of(placement))
-                                .withTimeLimit(left))));
-            }
+        for (int round = 0; round < config.runs(); round++) {
+            phases.add(new Phases.Phase<>("round " + (round + 1) + " of " + config.runs() + ": every mode and placement",
+                    left -> SwitchExperiment.run(config.withRuns(1).withTimeLimit(left))));
         }
         List<SwitchResult.Run> runs = new ArrayList<>();
         List<SwitchResult.Skipped> skipped = new ArrayList<>();
         Map<String, String> settings = new LinkedHashMap<>();
+        int round = 0;
         for (SwitchResult part : Phases.run(progress, config.timeLimit(), phases)) {
-            runs.addAll(part.runs());
-            skipped.addAll(part.skipped());
-            if (settings.isEmpty()) {
+            for (SwitchResult.Run run : part.runs()) {
+                runs.add(run.asRound(round));
+            }
+            if (round == 0) {
+                skipped.addAll(part.skipped()); // every round skips the same cells
                 settings.putAll(part.settings());
             }
+            round++;
         }
+        settings.put("runs", config.runs() + " rounds, interleaved: each round runs every mode and placement once");
         // the parts ran one mode and placement each; the joined settings describe the whole run
         settings.put("modes", String.join(",", config.modes().stream().map(SwitchMode::word).toList()));
         settings.put("placements", String.join(",", config.placements().stream().map(Placement::word).toList()));
@@ -132,6 +134,7 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
                     continue;
                 }
                 pooled.add(pool(mode.label() + ", " + placement.word() + ", per switch", runs));
+                notes.addAll(SwitchEstimateNotes.of(mode.label() + ", " + placement.word(), runs, pooled));
                 double[] medians = runs.stream().mapToDouble(SwitchResult.Run::medianPerSwitchNs).toArray();
                 double lo = Arrays.stream(medians).min().orElse(0);
                 double hi = Arrays.stream(medians).max().orElse(0);
@@ -152,8 +155,9 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
             List<SwitchResult.Run> threads = r.runsOf(SwitchMode.THREAD_PIPE, placement);
             List<SwitchResult.Run> processes = r.runsOf(SwitchMode.PROCESS_PIPE, placement);
             if (!threads.isEmpty() && !processes.isEmpty()) {
-                notes.add(placement.word() + ": " + ComparisonText.verdictLine("threads", "processes",
-                        Comparison.of(pool("", threads).values(), pool("", processes).values())));
+                notes.add(placement.word() + ": " + ComparisonText.roundsLine("threads", "processes",
+                        RoundComparison.of(r.rounds(SwitchMode.THREAD_PIPE, placement),
+                                r.rounds(SwitchMode.PROCESS_PIPE, placement))));
             }
         }
         r.skipped().forEach(s -> notes.add("not measured: " + s.mode().label() + ", " + s.placement().word()

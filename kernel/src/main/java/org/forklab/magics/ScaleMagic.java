@@ -11,7 +11,6 @@ import org.forklab.experiments.scale.ScaleConfig;
 import org.forklab.experiments.scale.ScaleExperiment;
 import org.forklab.experiments.scale.ScaleResult;
 import org.forklab.experiments.scale.Series;
-import org.forklab.experiments.scale.Slope;
 import org.forklab.magics.bench.Phases;
 import org.forklab.experiments.core.Environment;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.magics.view.SampleUnits;
-import org.forklab.stats.format.Column;
+import org.forklab.stats.format.SlopeTable;
 import org.forklab.stats.format.Table;
 import org.forklab.stats.format.Units;
 import picocli.CommandLine.Command;
@@ -52,17 +51,17 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
                     + " forked-processes (idle copies of the native probe, forked without exec).")
     List<String> kinds;
 
-    @Option(names = "--threads", paramLabel = "COUNTS", split = ",", defaultValue = "25,50,100,200",
+    @Option(names = "--threads", paramLabel = "COUNTS", split = ",", defaultValue = "25,50,100,150,200",
             description = "Platform thread counts.")
     @Range(min = 1, max = 1_000_000)
     List<Long> threads;
 
-    @Option(names = "--virtual", paramLabel = "COUNTS", split = ",", defaultValue = "500,1000,2000,4000",
+    @Option(names = "--virtual", paramLabel = "COUNTS", split = ",", defaultValue = "500,1000,2000,3000,4000",
             description = "Virtual thread counts.")
     @Range(min = 1, max = 10_000_000)
     List<Long> virtual;
 
-    @Option(names = "--processes", paramLabel = "COUNTS", split = ",", defaultValue = "4,8,12,16",
+    @Option(names = "--processes", paramLabel = "COUNTS", split = ",", defaultValue = "4,8,12,16,20",
             description = "Idle process counts.")
     @Range(min = 1, max = 100_000)
     List<Long> processes;
@@ -132,25 +131,16 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
 
     /** Slopes per entity with their intervals, the claims, the machine's limits, and RSS against count. */
     public static Bundle view(ScaleResult r) {
-        List<List<String>> rows = new ArrayList<>();
+        SlopeTable slopes = new SlopeTable();
         for (Series s : r.series()) {
-            if (s.x().length < 2) {
-                continue;
-            }
-            Slope fit = s.fit();
-            var unit = SampleUnits.of(s.unit());
-            rows.add(List.of(s.kind(), s.quantity(), Units.format(fit.slope(), unit),
-                    Double.isNaN(fit.slopeCi95()) ? "n/a" : "± " + Units.format(fit.slopeCi95(), unit),
-                    Units.format(fit.intercept(), unit), String.format(Locale.ROOT, "%.3f", fit.rSquared()),
-                    Integer.toString(fit.points())));
+            slopes.add(s.kind(), s.quantity(), s.x(), s.y(), SampleUnits.of(s.unit()), s.unit().equals("ns"));
         }
-        Table table = new Table("Cost per entity: least-squares slope over the counts",
-                List.of(Column.text("kind"), Column.text("quantity"), Column.number("per entity"), Column.number("95 % CI"),
-                        Column.number("fixed part"), Column.number("R²"), Column.number("counts")), rows);
+        Table table = slopes.table("Cost per entity: least-squares slope over the counts");
+        Table kernel = KernelMemoryTable.of(r);
         List<ClaimOutcome> claims = ClaimOutcome.forResult(r, r.environment());
         Bundle claimsPart = ExperimentView.of("The lesson's claims", "x", List.of(), claims, notes(r), r.environment());
-        String text = table.toText() + claimsPart.text();
-        String html = "<div class=\"forklab-result\">\n" + table.toHtml() + claimsPart.html() + "</div>\n";
+        String text = table.toText() + kernel.toText() + claimsPart.text();
+        String html = "<div class=\"forklab-result\">\n" + table.toHtml() + kernel.toHtml() + claimsPart.html() + "</div>\n";
         Bundle bundle = Bundle.of(text, html);
         try {
             Series rss = r.series().stream().filter(s -> s.quantity().equals("RSS") && s.x().length >= 2).findFirst()

@@ -27,7 +27,6 @@ import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.parse.Seconds;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
-import org.forklab.stats.Unit;
 import org.forklab.stats.format.Column;
 import org.forklab.stats.format.Table;
 import picocli.CommandLine.Command;
@@ -86,7 +85,8 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
                 List.of(Column.text("resource"), Column.text("threads"), Column.text("processes"), Column.text("shows"),
                         Column.text("observed by")), rows);
         StringBuilder text = new StringBuilder(table.toText());
-        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml());
+        StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml())
+                .append(Bundle.CHART_SLOT).append('\n'); // the chart before the notes
         r.nativeSkipped().ifPresent(why -> {
             text.append("note: native rows not observed: ").append(why).append('\n');
             html.append("<p>note: native rows not observed: ").append(Html.escape(why)).append("</p>\n");
@@ -98,7 +98,7 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
         try {
             return bundle.withChart(ExperimentView.render(BarCharts.grouped("Distinct ids and stack pointers among " + r.config().workers()
                             + " workers: 1 means one shared, " + r.config().workers() + " means one each", "resource",
-                    new Quantity("distinct values", Unit.COUNT), distinctValues(r))));
+                    Quantity.count("distinct values", "values"), distinctValues(r))));
         } catch (ChartRenderingException | IllegalArgumentException e) {
             return bundle;
         }

@@ -74,8 +74,9 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     String exec = "/bin/true";
 
     @Option(names = "--fork-memory", paramLabel = "SIZES", split = ",", converter = ForkMemory.class,
-            defaultValue = "0,64m", description = "Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers"
-                    + " the lesson's 1 GB row), or none to leave out the fork sweep.")
+            defaultValue = CostConfig.DEFAULT_SWEEP, description = "Memory the parent touches before fork (1g answers"
+                    + " the lesson's 1 GB row; the default drops sizes above half the available memory), or none to"
+                    + " leave out the fork sweep.")
     @Range(min = 0, max = 64L << 30)
     List<ByteSize> forkMemory;
 
@@ -130,6 +131,9 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
         List<PageKind> kinds = pages.stream().map(PageKind::parse).distinct().toList();
         List<String> mechanisms = launch.contains("none") ? List.of() : launch;
         List<Long> touch = forkMemory.stream().filter(Objects::nonNull).map(ByteSize::bytes).toList();
+        if (touch.equals(CostConfig.defaultSweepBytes())) {
+            touch = CostConfig.sweepThatFits(touch);
+        }
         if (forkMemory.contains(null) && !touch.isEmpty()) {
             throw new BadParameterException("--fork-memory none leaves out the fork sweep, so it takes no sizes besides;"
                     + " give sizes, e.g. 0,64m, or none alone");
@@ -167,10 +171,17 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             phases.add(phase(String.join(", ", forked.stream().map(CostVariant::word).toList()) + " in " + n
                     + " child JVM" + (n == 1 ? "" : "s"), bare.withVariants(forked)));
         }
-        for (CostVariant v : config.variants()) {
-            if (!forked.contains(v)) {
-                phases.add(phase(v.word(), bare.withVariants(List.of(v))));
-            }
+        // native variants in one part: the probe interleaves their samples in rounds (A B C, A B C, ...)
+        List<CostVariant> natives = config.variants().stream().filter(CostVariant::isNative).toList();
+        if (!natives.isEmpty()) {
+            phases.add(phase(String.join(", ", natives.stream().map(CostVariant::word).toList())
+                    + (natives.size() > 1 ? ", interleaved" : ""), bare.withVariants(natives)));
+        }
+        // Java variants of this JVM in one part too: CostExperiment interleaves them in rounds
+        List<CostVariant> here = config.variants().stream().filter(v -> !forked.contains(v) && !v.isNative()).toList();
+        if (!here.isEmpty()) {
+            phases.add(phase(String.join(", ", here.stream().map(CostVariant::word).toList())
+                    + (here.size() > 1 ? ", interleaved" : ""), bare.withVariants(here)));
         }
         if (!config.forkTouchBytes().isEmpty()) {
             phases.add(phase("fork after touching memory", bare.withVariants(List.of()).withForkTouchBytes(config.forkTouchBytes())));
@@ -220,6 +231,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
         r.forkSweep().stream().filter(p -> p.pages() == PageKind.HUGE && p.anonHugeBytes() >= 0).forEach(p ->
                 notes.add("fork after touching " + ByteSize.format(p.touchBytes()) + " asked for huge pages; "
                         + ByteSize.format(p.anonHugeBytes()) + " of it really sat on them (AnonHugePages)"));
+        notes.addAll(ForkSweepSlopes.notes(r.forkSweep()));
         List<Samples> rows = new ArrayList<>();
         r.variants().forEach(v -> rows.add(v.samples()));
         r.forkSweep().forEach(p -> {

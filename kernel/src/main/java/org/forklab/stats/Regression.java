@@ -1,5 +1,7 @@
 package org.forklab.stats;
 
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -10,6 +12,10 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  */
 public record Regression(int n, double slope, double intercept, Interval slopeInterval,
                          double slopeStdErr, double rSquared) {
+    /** Below this share of variance explained, a slope is not read as a cost per entity. */
+    public static final double MIN_R_SQUARED = 0.9;
+    /** The words every poor fit ends with, so a display can say what to do. */
+    public static final String TOO_POOR = "the fit is too poor to tell; add counts";
 
     public static Regression of(double[] x, double[] y) {
         return of(x, y, 0.95);
@@ -45,5 +51,23 @@ public record Regression(int n, double slope, double intercept, Interval slopeIn
     /** The fitted value at {@code x}. */
     public double predict(double x) {
         return intercept + slope * x;
+    }
+
+    /**
+     * Why this slope cannot carry a verdict, or empty when it can: fewer than three points (no
+     * interval), r² below {@link #MIN_R_SQUARED}, or an interval that reaches across zero (the
+     * data cannot even tell whether the quantity grows with the count).
+     */
+    public Optional<String> tooPoorToTell() {
+        if (!slopeInterval.isDefined()) {
+            return Optional.of(n + " points give no interval: " + TOO_POOR);
+        }
+        if (!(rSquared >= MIN_R_SQUARED)) {
+            return Optional.of(String.format(Locale.ROOT, "r² = %.2f is below %.1f: %s", rSquared, MIN_R_SQUARED, TOO_POOR));
+        }
+        if (slopeInterval.low() <= 0 && slopeInterval.high() >= 0) {
+            return Optional.of("the slope's interval reaches across zero: " + TOO_POOR);
+        }
+        return Optional.empty();
     }
 }

@@ -13,7 +13,12 @@ public enum Verdict {
     /** The whole interval lies above the claimed range. */
     ABOVE,
     /** The interval straddles an edge of the claimed range (or contains all of it). */
-    OVERLAPPING;
+    OVERLAPPING,
+    /**
+     * No verdict: the measurement itself cannot be read (a fit with r² below 0.9 or an interval
+     * across zero). Never returned by {@link #of}; set by the caller that knows the fit.
+     */
+    UNDECIDED;
 
     public static Verdict of(Interval measured, ClaimRange claim) {
         if (measured.high() < claim.low()) {
@@ -28,7 +33,7 @@ public enum Verdict {
         return OVERLAPPING;
     }
 
-    /** Lower-case word for tables: "within", "below", "above", "overlapping". */
+    /** Lower-case word for tables: "within", "below", "above", "overlapping", "undecided". */
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -13,6 +13,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.statistics.BoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.MultiValueCategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,13 +80,29 @@ class BoxPlotsTest {
     }
 
     @Test
-    void outliersAreKept() {
+    void outliersAreSmallDotsNeverDropped() {
         double[] values = around(100, 1, 50, 4);
-        values[0] = 1_000;
+        values[0] = 106; // beyond the whiskers, within reach of the axis
         JFreeChart chart = BoxPlots.of("t", Quantity.time("t"), List.of(new SampleSet("a", values)), AxisScale.LINEAR);
         BoxAndWhiskerCategoryDataset data = (BoxAndWhiskerCategoryDataset) chart.getCategoryPlot().getDataset();
-        assertTrue(data.getOutliers(0, 0).stream().anyMatch(v -> ((Number) v).doubleValue() == 1_000));
-        assertTrue(data.getMaxRegularValue(0, 0).doubleValue() < 1_000);
+        MultiValueCategoryDataset dots = (MultiValueCategoryDataset) chart.getCategoryPlot().getDataset(1);
+        assertTrue(dots.getValues(0, 0).stream().anyMatch(v -> ((Number) v).doubleValue() == 106));
+        assertTrue(data.getMaxRegularValue(0, 0).doubleValue() < 106);
+        assertTrue(data.getOutliers(0, 0).isEmpty(), "JFreeChart's own outlier circles are as wide as the box");
+        assertTrue(chart.getCategoryPlot().getRangeAxis().getUpperBound() > 106);
+    }
+
+    @Test
+    void aSampleFarOffTheAxisIsCountedAtItsEdge() {
+        double[] values = around(100, 1, 50, 4);
+        values[0] = 1_000; // would squash the box into a line on a linear axis
+        values[1] = 900;
+        JFreeChart chart = BoxPlots.of("t", Quantity.time("t"), List.of(new SampleSet("a", values)), AxisScale.LINEAR);
+        CategoryPlot plot = chart.getCategoryPlot();
+        assertTrue(plot.getRangeAxis().getUpperBound() < 900);
+        List<String> marks = plot.getAnnotations().stream()
+                .map(a -> ((org.jfree.chart.annotations.CategoryTextAnnotation) a).getText()).toList();
+        assertEquals(List.of("↑ 2 beyond, up to 1000 ns"), marks);
     }
 
     @Test

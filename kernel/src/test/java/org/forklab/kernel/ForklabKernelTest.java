@@ -62,6 +62,16 @@ class ForklabKernelTest {
     }
 
     @Test
+    void magicArgumentsReadJavaVariablesOfEarlierCells() throws Exception {
+        buildJShell();
+        kernel.runCell("int rounds = 3; List<Integer> sizes = List.of(4, 8);");
+        assertEquals("hello -n 3 --sizes 4,8", kernel.runCell("%greet -n ${rounds} --sizes ${sizes}"));
+        UsageError e = assertThrows(UsageError.class, () -> kernel.runCell("%greet -n ${round}"));
+        assertEquals("%greet: ${round} names no Java variable; declare it in an earlier cell (the parameters cell,"
+                + " e.g. int round = 100;); did you mean ${rounds}?", e.getMessage());
+    }
+
+    @Test
     void unknownMagicIsOneLineWithSuggestion() {
         UsageError e = assertThrows(UsageError.class, () -> kernel.runCell("%gret"));
         assertEquals("unknown magic %gret; did you mean %greet? (%lsmagic lists them all)", e.getMessage());

@@ -163,6 +163,42 @@ class CMagicTest {
                 assertThrows(UsageError.class, () -> run("int main(void){return 0;}", "-D", "X -o /etc/x")).getMessage());
     }
 
+    private static final String COUNTER_LOOP = """
+            static long counter, per_worker = 1000;
+            __attribute__((noinline)) void count_up(void) { for (long i = 0; i < per_worker; i++) counter++; }
+            int main(void) { count_up(); return counter == 1000 ? 0 : 1; }
+            """;
+
+    @Test
+    void asmShowsTheCompilersCodeOfTheNamedFunctionThenRuns() throws Exception {
+        run(COUNTER_LOOP, "-O0", "--asm", "count_up");
+        String at0 = screen.outText();
+        assertTrue(at0.startsWith("assembly of count_up, as the compiler wrote it (cc -S -O0):\n"), at0);
+        assertTrue(at0.contains(".L"), "-O0 keeps the loop's labels and jump: " + at0);
+        assertFalse(at0.contains(".size") || at0.contains(".type"), "directives are left out: " + at0);
+        assertFalse(at0.contains("main:"), "only the named function: " + at0);
+        assertEquals("", screen.errText(), "the program ran and exited 0");
+    }
+
+    @Test
+    void asmOfAMissingFunctionNamesThoseThere() throws Exception {
+        UsageError e = assertThrows(UsageError.class, () -> run(COUNTER_LOOP, "--asm", "racer"));
+        assertEquals("%%c: --asm racer: no function of that name in the compiler's output at -O2 (functions there:"
+                + " count_up, main); a static function may have been inlined: mark it __attribute__((noinline))",
+                e.getMessage());
+        assertEquals("%%c: --asm 1x is not a C function name; write e.g. --asm main or --asm racer,main",
+                assertThrows(UsageError.class, () -> run(COUNTER_LOOP, "--asm", "1x")).getMessage());
+    }
+
+    @Test
+    void functionsSplitsAListingAtLabelsAndSizes() {
+        var listing = java.util.List.of("\t.text", "\t.globl\tf", "\t.type\tf, @function", "f:",
+                "\tmovq\tn(%rip), %rax", "\t.p2align 4", ".L2:", "\taddq\t%rax, c(%rip)", "\tret",
+                "\t.size\tf, .-f", "\t.type\tc, @object", "c:", "\t.zero\t8", "\t.size\tc, 8");
+        assertEquals(java.util.Map.of("f", List.of("    movq n(%rip), %rax", ".L2:", "    addq %rax, c(%rip)", "    ret")),
+                org.forklab.magics.c.CAssembly.functions(listing));
+    }
+
     @Test
     void missingCompilerIsOneLine() throws Exception {
         assertEquals(java.util.Optional.empty(), CCompiler.findOn("/nonexistent"));

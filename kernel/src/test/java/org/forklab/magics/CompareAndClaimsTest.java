@@ -59,7 +59,8 @@ class CompareAndClaimsTest {
         DisplayData shown = screen.finalDisplay();
         String text = (String) shown.getData(MIMEType.TEXT_PLAIN);
         assertTrue(text.contains("a: pthread_create+join") && text.contains("b: fork+_exit+waitpid"), text);
-        assertTrue(text.contains("pthread_create+join: b / a: median ratio 1.00× (95 % CI 0.987–1.01×), Mann–Whitney p = 1.00, Welch p = 1.00 → no clear difference"), text);
+        assertTrue(text.contains("pthread_create+join (medians of 10 consecutive blocks per file): b / a: median ratio 1.00×"), text);
+        assertTrue(text.contains("Mann–Whitney p = 1.00, Welch p = 1.00 → no clear difference"), text);
         assertTrue(text.contains("no clear difference"), text);
         assertTrue(shown.hasDataForType(MIMEType.IMAGE_PNG) && shown.hasDataForType(MIMEType.IMAGE_SVG));
         assertEquals(2, ((List<?>) screen.boundValues.get(0)).size());
@@ -85,7 +86,9 @@ class CompareAndClaimsTest {
         Session.current().record("%spawn", TestResults.cost());
         MagicCall.line(magic("claims"), List.of("--as", "claims"), screen.bench());
         String text = (String) screen.finalDisplay().getData(MIMEType.TEXT_PLAIN);
-        List<ClaimOutcome> outcomes = ((ClaimsMagic.Report) screen.boundValues.get(0)).outcomes();
+        // the stack claims are answered by the C probe whenever %claims runs; this test is about %spawn's
+        List<ClaimOutcome> outcomes = ((ClaimsMagic.Report) screen.boundValues.get(0)).outcomes().stream()
+                .filter(o -> o.claim().magic().equals("%spawn")).toList();
         // bound as the public record, so the kernel declares it with that type and a cell needs no casts
         assertEquals(ClaimsMagic.Report.class, screen.boundTypes.get(0));
         assertTrue(java.lang.reflect.Modifier.isPublic(ClaimsMagic.Report.class.getModifiers()));
@@ -97,7 +100,7 @@ class CompareAndClaimsTest {
         assertTrue(text.contains("not measured yet (4. Cost): fork of a process with 1 GB of touched memory costs"
                 + " 100–300 µs; run %spawn --fork-memory 0,1g"), text);
         assertTrue(text.contains("3. Memory: each 64-bit process has a virtual address space of its own"), text);
-        assertTrue(text.contains("TiB is the whole"), text);
+        assertTrue(text.contains("TiB is the whole") || text.contains("PiB per process"), text);
     }
 
     @Test
@@ -107,7 +110,7 @@ class CompareAndClaimsTest {
         Session.current().record("new", newer);
         var report = ClaimsMagic.report(Session.current());
         assertEquals(newer.samples().get(1).values()[0] * 0, 0.0);
-        assertEquals(2, report.outcomes().size());
+        assertEquals(2, report.outcomes().stream().filter(o -> o.claim().magic().equals("%spawn")).count());
     }
 
     @Test

@@ -35,7 +35,8 @@ class HelpTest {
     void c() throws Exception {
         assertEquals(""
                 + "Usage: %%c [-h] [--full-buffering] [--as=NAME] [--max-memory=SIZE] [--max-processes=N] [-O=LEVEL]\n"
-                + "           [--std=STD] [--timeout=TIME] [-D=NAME[=VALUE]]... [-l=LIB]... [ARG...]\n"
+                + "           [--std=STD] [--timeout=TIME] [--asm=FN[,FN...]]... [-D=NAME[=VALUE]]... [-l=LIB]...\n"
+                + "           [ARG...]\n"
                 + "Compile the cell as C (-pthread) and run it with a time limit; words after -- are its arguments.\n"
                 + "      [ARG...]            Arguments for the program, after --.\n"
                 + "  -h, --help              Show this help and do nothing else.\n"
@@ -55,6 +56,8 @@ class HelpTest {
                 + "                            available. (16m..1024t)\n"
                 + "      --full-buffering    Keep C's full buffering of stdout into a pipe (output then appears at\n"
                 + "                            exit).\n"
+                + "      --asm=FN[,FN...]    Before running, show the assembly the compiler makes (cc -S) of these\n"
+                + "                            functions.\n"
                 + "      --as=NAME           Bind the run (exit code, signal, output) to this variable for later Java\n"
                 + "                            cells.\n",
                 help("c", true, "--help"));
@@ -87,9 +90,10 @@ class HelpTest {
                 + "      --exec=PROGRAM         Absolute path of the program the exec variants start.\n"
                 + "                               Default: /bin/true\n"
                 + "      --fork-memory=SIZES[,SIZES...]\n"
-                + "                             Memory the parent touches before fork, e.g. 0,64m,256m,1g (1g answers\n"
-                + "                               the lesson's 1 GB row), or none to leave out the fork sweep. (0..64g)\n"
-                + "                               Default: 0,64m\n"
+                + "                             Memory the parent touches before fork (1g answers the lesson's 1 GB\n"
+                + "                               row; the default drops sizes above half the available memory), or\n"
+                + "                               none to leave out the fork sweep. (0..64g)\n"
+                + "                               Default: 0,128m,256m,512m,1g\n"
                 + "      --pages=KINDS[,KINDS...]\n"
                 + "                             Page kinds for the fork sweep: small (4 KB), huge (transparent huge\n"
                 + "                               pages).\n"
@@ -129,8 +133,8 @@ class HelpTest {
                 + "  -p, --placements=LIST[,LIST...]\n"
                 + "                       Where the two sides run, or all: same-cpu, two-cpus, scheduler.\n"
                 + "                         Default: all\n"
-                + "      --runs=N         Fresh pairs per mode and placement, each kept apart. (1..1000)\n"
-                + "                         Default: 3\n"
+                + "      --runs=N         Rounds: each runs a fresh pair of every mode and placement once. (1..1000)\n"
+                + "                         Default: 6\n"
                 + "  -n, --samples=N      Warm samples per run. (1..100000)\n"
                 + "                         Default: 50\n"
                 + "      --warmup=N       Round trips discarded at the start of each run. (0..1000000)\n"
@@ -265,13 +269,13 @@ class HelpTest {
                 + "                            Default: all\n"
                 + "      --threads=COUNTS[,COUNTS...]\n"
                 + "                          Platform thread counts. (1..1000000)\n"
-                + "                            Default: 25,50,100,200\n"
+                + "                            Default: 25,50,100,150,200\n"
                 + "      --virtual=COUNTS[,COUNTS...]\n"
                 + "                          Virtual thread counts. (1..10000000)\n"
-                + "                            Default: 500,1000,2000,4000\n"
+                + "                            Default: 500,1000,2000,3000,4000\n"
                 + "      --processes=COUNTS[,COUNTS...]\n"
                 + "                          Idle process counts. (1..100000)\n"
-                + "                            Default: 4,8,12,16\n"
+                + "                            Default: 4,8,12,16,20\n"
                 + "      --stack=SIZE        Stack size asked for each platform thread (default: the JVM's -Xss).\n"
                 + "                            (64k..1g)\n"
                 + "      --max-threads=N     Raise the thread safety cap. (1..10000000)\n"
@@ -316,12 +320,16 @@ class HelpTest {
     @Test
     void compare() throws Exception {
         assertEquals(""
-                + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] FILE...\n"
+                + "Usage: %compare [-h] [--as=NAME] [--condition=TEXT] [--mine=FILE] FILE...\n"
                 + "Compare results saved with --save side by side: table, grouped bars, ratios.\n"
                 + "      FILE...            Result files (.json) written by --save; the first is the baseline.\n"
+                + "                         Or one FOLDER (a class's --save DIR/): its runs grouped by machine and\n"
+                + "                           JDK, this machine's beside them.\n"
                 + "  -h, --help             Show this help and do nothing else.\n"
                 + "      --condition=TEXT   Only conditions whose name contains this text, e.g. fork.\n"
-                + "      --as=NAME          Bind the loaded results (a List of SavedResult) to this variable.\n",
+                + "      --as=NAME          Bind the loaded results (a List of SavedResult) to this variable.\n"
+                + "      --mine=FILE        With a FOLDER: this machine's run, if not the newest one saved here from\n"
+                + "                           this host.\n",
                 help("compare", false, "--help"));
     }
 

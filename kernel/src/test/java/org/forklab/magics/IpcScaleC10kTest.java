@@ -52,7 +52,7 @@ class IpcScaleC10kTest {
         fullBundle(shown);
         String text = (String) shown.getData(MIMEType.TEXT_PLAIN);
         assertTrue(text.contains("Cost per entity: least-squares slope over the counts"), text);
-        assertTrue(text.contains("a thread reserves an 8 MB stack (virtual)"), text);
+        assertTrue(text.contains("a Java platform thread's stack, beside the native stack claims"), text);
         assertTrue(screen.boundValues.get(0) instanceof ScaleResult);
     }
 

@@ -58,7 +58,8 @@ class ProgressTest {
         return Stream.of(
                 Arguments.of("spawn", List.of("-v", "platform-thread,pthread", "-n", "3", "--warmup", "1", "--cold", "0",
                         "--fork-memory", "0", "--pages", "small"), 3),
-                Arguments.of("pingpong", List.of("-m", "java-handoff", "-p", "scheduler,same-cpu", "--runs", "1", "-n", "3",
+                // one phase per round, each round every placement once
+                Arguments.of("pingpong", List.of("-m", "java-handoff", "-p", "scheduler,same-cpu", "--runs", "2", "-n", "3",
                         "--warmup", "10"), 2),
                 Arguments.of("race", List.of("-v", "plain,atomic", "-N", "1000", "-t", "1"), 2),
                 Arguments.of("crash", List.of("-k", "exception", "-m", "threads", "-w", "2", "--work", "10ms"), 1),

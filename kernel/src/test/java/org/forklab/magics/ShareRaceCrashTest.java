@@ -9,6 +9,7 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.util.List;
 import org.forklab.experiments.core.ProcessTree;
 import org.forklab.experiments.faults.FaultResult;
+import org.forklab.experiments.faults.HealthyEnds;
 import org.forklab.experiments.race.RaceResult;
 import org.forklab.experiments.share.ShareResult;
 import org.forklab.spi.UsageError;
@@ -61,6 +62,8 @@ class ShareRaceCrashTest {
         FaultResult r = (FaultResult) screen.boundValues.get(0);
         assertEquals(2, r.outcomes().size());
         assertEquals(0, r.outcomes().get(1).survivors(), "System.exit in one thread ends the whole group");
+        assertEquals(new HealthyEnds(0, 1, 0), r.outcomes().get(1).healthyEnds());
+        assertTrue(text.contains("corrupted (silently wrong)"), text);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Locale;
  * Where a result was measured. Every experiment result carries one, so that a figure from a
  * laptop and one from Binder are never compared blind.
  *
- * @param cpuModel         /proc/cpuinfo "model name"
+ * @param cpuModel         /proc/cpuinfo "model name" (read by {@link CpuInfo})
  * @param cpus             CPUs this JVM may run on
  * @param cpuAffinity      the allowed CPU list of this process, e.g. "0-1"
  * @param kernelRelease    uname -r
@@ -34,7 +34,7 @@ public record Environment(String cpuModel, int cpus, String cpuAffinity, String 
     }
 
     static Environment capture() {
-        String model = SystemFiles.field("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch"));
+        String model = CpuInfo.current().model().orElse(System.getProperty("os.arch"));
         String affinity = SystemFiles.field("/proc/self/status", "Cpus_allowed_list").orElse("unknown");
         String kernel = SystemFiles.read("/proc/sys/kernel/osrelease").orElse(System.getProperty("os.version"));
         String jdk = System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")";

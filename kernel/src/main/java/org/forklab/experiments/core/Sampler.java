@@ -33,6 +33,55 @@ public final class Sampler {
         return new Samples(label, "ns", values, cold, batch);
     }
 
+    /**
+     * Several operations under one plan, their samples interleaved in rounds: each operation's
+     * cold operations, warm-up and batch first, then sample 1 of every operation, sample 2 of
+     * every operation, and so on (A B C, A B C, ...), so that a change of load during the run
+     * falls on every operation alike instead of on the one whose block it hit.
+     */
+    public static java.util.List<Samples> measureRounds(java.util.List<String> labels, java.util.List<SamplingPlan> plans,
+                                                        java.util.List<TimedOperation> ops) throws Exception {
+        if (labels.size() != ops.size() || plans.size() != ops.size() || ops.isEmpty()) {
+            throw new IllegalArgumentException(labels.size() + " labels and " + plans.size() + " plans for " + ops.size()
+                    + " operations; give one of each per operation");
+        }
+        SamplingPlan first = plans.get(0);
+        Deadline deadline = Deadline.after(first.timeLimit());
+        int n = ops.size();
+        int samples = first.samples();
+        double[][] cold = new double[n][];
+        int[] batch = new int[n];
+        for (int k = 0; k < n; k++) {
+            TimedOperation op = ops.get(k);
+            SamplingPlan plan = plans.get(k);
+            cold[k] = new double[plan.coldOps()];
+            for (int i = 0; i < plan.coldOps(); i++) {
+                deadline.check();
+                cold[k][i] = timeOnce(op, 1);
+            }
+            int warmed = 0;
+            while (warmed < plan.warmupOps()) {
+                deadline.check();
+                int chunk = Math.min(plan.warmupOps() - warmed, 1_000);
+                op.run(chunk);
+                warmed += chunk;
+            }
+            batch[k] = plan.opsPerSample() > 0 ? plan.opsPerSample() : chooseBatch(op, plan, deadline);
+        }
+        double[][] values = new double[n][samples];
+        for (int i = 0; i < samples; i++) {
+            for (int k = 0; k < n; k++) {
+                deadline.check();
+                values[k][i] = timeOnce(ops.get(k), batch[k]) / batch[k];
+            }
+        }
+        java.util.List<Samples> out = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            out.add(new Samples(labels.get(k), "ns", values[k], cold[k], batch[k]));
+        }
+        return out;
+    }
+
     /** Doubles the batch until one sample lasts at least the plan's minimum sample time. */
     static int chooseBatch(TimedOperation op, SamplingPlan plan, Deadline deadline) throws Exception {
         long target = plan.minSampleTime().toNanos();

@@ -34,6 +34,8 @@ public record CostConfig(List<CostVariant> variants, int samples, int coldOps, i
                          Caps caps) {
 
     public static final long MB = 1L << 20;
+    /** Five sizes, so the slope per GiB has points to spare; as the %spawn default it drops what does not fit. */
+    public static final String DEFAULT_SWEEP = "0,128m,256m,512m,1g";
     /** The option a magic offers to raise the memory cap, named in refusals. */
     public static final String RAISE_MEMORY = "--max-memory";
     public static final String RAISE_THREADS = "--max-threads";
@@ -57,9 +59,16 @@ public record CostConfig(List<CostVariant> variants, int samples, int coldOps, i
             throw new BadParameterException("exec path '" + execPath
                     + "' is not an executable file given by its absolute path; try /bin/true");
         }
+        long available = availableMemory();
         for (long bytes : forkTouchBytes) {
             Check.range("fork memory (bytes)", bytes, 0, Long.MAX_VALUE);
             caps.checkMemory(bytes, RAISE_MEMORY);
+            if (available > 0 && bytes > available) {
+                throw new BadParameterException("fork memory = " + bytes / MB + " MiB is more than this machine's"
+                        + " available memory (MemAvailable " + available / MB + " MiB): accepted 0 to " + available / MB
+                        + " MiB; try " + String.join(",", sweepThatFits(defaultSweepBytes()).stream()
+                        .map(b -> b == 0 ? "0" : b / MB + "m").toList()));
+            }
         }
         if (!forkTouchBytes.isEmpty() && forkPages.isEmpty()) {
             throw new BadParameterException("fork memory sweep without page kinds: accepted small, huge; try small,huge");
@@ -71,6 +80,29 @@ public record CostConfig(List<CostVariant> variants, int samples, int coldOps, i
             throw new BadParameterException("placement is missing: accepted " + String.join(", ", CostPlacement.words()));
         }
         Check.range("forks", forks, 0, MAX_FORKS);
+    }
+
+    /** {@link #DEFAULT_SWEEP} in bytes. */
+    public static List<Long> defaultSweepBytes() {
+        return List.of(0L, 128 * MB, 256 * MB, 512 * MB, 1024 * MB);
+    }
+
+    /** The sizes that fit in half of MemAvailable (touching more could push the machine into swap or the OOM killer). */
+    public static List<Long> sweepThatFits(List<Long> sizes) {
+        long available = availableMemory();
+        return available <= 0 ? sizes : sizes.stream().filter(b -> b <= available / 2).toList();
+    }
+
+    /** MemAvailable from /proc/meminfo in bytes, or -1 when unreadable. */
+    static long availableMemory() {
+        return org.forklab.experiments.core.SystemFiles.field("/proc/meminfo", "MemAvailable")
+                .map(v -> v.replace("kB", "").trim()).map(v -> {
+                    try {
+                        return Long.parseLong(v) * 1024;
+                    } catch (NumberFormatException e) {
+                        return -1L;
+                    }
+                }).orElse(-1L);
     }
 
     /** Child JVMs the Java variants run in: one-cpu needs at least one, because this JVM stays unpinned. */

@@ -74,6 +74,7 @@ public final class CostExperiment {
 
         List<CostVariant> nativeOnes = new ArrayList<>();
         List<CostVariant> forkedOnes = new ArrayList<>();
+        List<CostVariant> hereOnes = new ArrayList<>();
         for (CostVariant v : config.variants()) {
             deadline.check();
             if (v.isNative()) {
@@ -85,7 +86,14 @@ public final class CostExperiment {
             } else if (config.javaForks() > 0) {
                 forkedOnes.add(v);
             } else {
-                variants.add(new VariantSamples(v, measureHere(v, config, deadline), Cpus.current()));
+                hereOnes.add(v);
+            }
+        }
+        if (!hereOnes.isEmpty()) {
+            List<Samples> measured = measureHereInRounds(hereOnes, config, deadline);
+            int cpu = Cpus.current();
+            for (int i = 0; i < hereOnes.size(); i++) {
+                variants.add(new VariantSamples(hereOnes.get(i), measured.get(i), cpu));
             }
         }
         if (!forkedOnes.isEmpty()) {
@@ -150,6 +158,81 @@ public final class CostExperiment {
         } catch (Exception e) {
             throw new IllegalStateException(label + " failed: " + e, e);
         }
+    }
+
+    /**
+     * Java variants in this JVM with their samples interleaved in rounds (see Sampler.measureRounds);
+     * their executors live for the whole interleaved run and are stopped on every path.
+     */
+    static List<Samples> measureHereInRounds(List<CostVariant> vs, CostConfig c, Deadline deadline)
+            throws IOException, InterruptedException {
+        if (vs.size() == 1) {
+            return List.of(measureHere(vs.get(0), c, deadline));
+        }
+        List<ExecutorService> pools = new ArrayList<>();
+        try {
+            List<TimedOperation> ops = new ArrayList<>();
+            for (CostVariant v : vs) {
+                ops.add(switch (v) {
+                    case EXECUTOR_LATENCY -> latency(pool(c.executorThreads(), pools));
+                    case EXECUTOR_THROUGHPUT -> throughput(pool(c.executorThreads(), pools));
+                    default -> plainOperation(v, c);
+                });
+            }
+            // a plan each: the throughput variant's batch is its own (tasks per sample), the rest choose theirs
+            return Sampler.measureRounds(vs.stream().map(v -> label(v, c)).toList(),
+                    vs.stream().map(v -> plan(v, c, deadline)).toList(), ops);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the interleaved Java variants failed: " + e, e);
+        } finally {
+            for (ExecutorService p : pools) {
+                p.shutdownNow();
+                if (!p.awaitTermination(5, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the executor's threads did not stop within 5 s");
+                }
+            }
+        }
+    }
+
+    private static ExecutorService pool(int threads, List<ExecutorService> opened) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "forklab-cost-pool-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        opened.add(pool);
+        return pool;
+    }
+
+    private static TimedOperation latency(ExecutorService pool) {
+        return times -> {
+            for (int i = 0; i < times; i++) {
+                pool.submit(CostExperiment::nothing).get();
+            }
+        };
+    }
+
+    /** The variants that hold no resource between samples. */
+    private static TimedOperation plainOperation(CostVariant v, CostConfig c) {
+        return switch (v) {
+            case PLATFORM_THREAD -> times -> {
+                for (int i = 0; i < times; i++) {
+                    Thread t = new Thread(CostExperiment::nothing, "forklab-cost");
+                    t.start();
+                    t.join();
+                }
+            };
+            case VIRTUAL_THREAD -> times -> {
+                for (int i = 0; i < times; i++) {
+                    VirtualThreads.start(CostExperiment::nothing).join();
+                }
+            };
+            case PROCESS_BUILDER -> JavaLaunch.processBuilder(c.execPath());
+            default -> throw new IllegalArgumentException(v + " holds a resource or is native");
+        };
     }
 
     /** A measurement that owns its resources (an executor) for the length of the sampling. */
@@ -288,15 +371,21 @@ public final class CostExperiment {
                 if (pages == PageKind.HUGE && !thp) {
                     continue;
                 }
-                ProbeRun run = runProbe(probe, deadline, c, pin, "ops=fork,fork-call", "touch=" + bytes, "pages=" + pages.word());
+                // One op: the probe times the fork() call inside the same forks it times whole
+                // ("part_values"), so the call can never exceed the whole operation it is part of,
+                // as it once did when the two were measured one after the other (15 ms against 2 ms).
+                ProbeRun run = runProbe(probe, deadline, c, pin, "ops=fork", "touch=" + bytes, "pages=" + pages.word());
                 List<JsonObject> lines = run.ofType("samples");
-                if (lines.size() != 2) {
-                    throw new ProbeFailedException("the probe printed " + lines.size() + " samples lines for fork,fork-call");
+                if (lines.size() != 1 || !lines.get(0).has("part_values")) {
+                    throw new ProbeFailedException("the probe printed " + lines.size() + " samples lines for fork,"
+                            + " or no fork() call times within them");
                 }
+                JsonObject line = lines.get(0);
                 String what = bytes == 0 ? "no memory" : size(bytes) + " (" + pages.description() + ")";
-                points.add(new ForkPoint(bytes, pages, lines.get(0).get("anon_huge_bytes").getAsLong(),
-                        ProbeRun.toSamples(lines.get(0), "fork+_exit+waitpid after touching " + what),
-                        ProbeRun.toSamples(lines.get(1), "fork() call alone after touching " + what)));
+                Samples whole = ProbeRun.toSamples(line, "fork+_exit+waitpid after touching " + what);
+                Samples call = new Samples("fork() call alone after touching " + what, "ns",
+                        ProbeRunParts.values(line), new double[0], whole.opsPerSample());
+                points.add(new ForkPoint(bytes, pages, line.get("anon_huge_bytes").getAsLong(), whole, call));
             }
         }
         return points;

@@ -98,7 +98,8 @@ public record CostResult(Environment environment, Map<String, String> settings, 
      * @param pages         the page kind asked for
      * @param anonHugeBytes how much of the parent really sat on huge pages (AnonHugePages), -1 if unknown
      * @param samples       fork+_exit+waitpid, whole
-     * @param forkCall      the parent's fork() call alone (the child's exit tears the copied page tables down)
+     * @param forkCall      the parent's fork() call alone, timed inside the same forks as {@code samples}, sample by
+     *                      sample (the child's exit, which tears the copied page tables down, and the reaping are the rest)
      */
     public record ForkPoint(long touchBytes, PageKind pages, long anonHugeBytes, Samples samples, Samples forkCall) {
     }

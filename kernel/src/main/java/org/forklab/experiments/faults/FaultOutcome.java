@@ -21,7 +21,15 @@ public record FaultOutcome(FaultKind kind, FaultMode mode, String mechanism, int
         processes = List.copyOf(processes);
     }
 
-    /** Healthy workers that completed. */
+    /** The healthy workers as survived, died and corrupted (silently wrong), each counted once. */
+    public HealthyEnds healthyEnds() {
+        int healthy = (int) workers.stream().filter(w -> !w.faulty()).count();
+        int completed = survivors();
+        int corrupted = Math.min(wrongDecisions, completed);
+        return new HealthyEnds(completed - corrupted, healthy - completed, corrupted);
+    }
+
+    /** Healthy workers that completed, right or (see {@link #healthyEnds()}) silently wrong. */
     public int survivors() {
         return (int) workers.stream().filter(w -> !w.faulty() && w.fate() == WorkerEnd.Fate.COMPLETED).count();
     }

@@ -51,6 +51,9 @@ public record ScaleConfig(List<String> kinds, List<Long> threadCounts, List<Long
         for (long n : processCounts) {
             caps.checkProcesses(n, "--max-processes");
         }
+        checkTwoPoints("platform thread counts", threadCounts, kinds.contains(PLATFORM), "25,50,100,150,200");
+        checkTwoPoints("virtual thread counts", virtualCounts, kinds.contains(VIRTUAL), "500,1000,2000,3000,4000");
+        checkTwoPoints("process counts", processCounts, kinds.contains(PROCESSES) || kinds.contains(FORKED), "4,8,12,16,20");
         if (threadStackBytes != 0) {
             Check.range("thread stack (bytes)", threadStackBytes, 64 << 10, 1L << 30);
         }
@@ -66,10 +69,18 @@ public record ScaleConfig(List<String> kinds, List<Long> threadCounts, List<Long
         }
     }
 
-    /** Four counts per kind, doubling: a few seconds. */
+    /** A slope is a line through points: one count gives none (checked after the ranges and caps). */
+    private static void checkTwoPoints(String name, List<Long> counts, boolean used, String example) {
+        if (used && counts.size() == 1) {
+            throw new BadParameterException(name + ": 1 point given (" + counts.get(0) + "); a slope per entity needs"
+                    + " at least 2 counts, 5 or more to judge the fit, e.g. " + example);
+        }
+    }
+
+    /** Five counts per kind (fewer cannot judge a fit: r² and the interval need points to spare): a few seconds. */
     public static ScaleConfig defaults() {
-        return new ScaleConfig(KINDS, List.of(100L, 200L, 400L, 800L), List.of(1_000L, 2_000L, 4_000L, 8_000L),
-                List.of(10L, 20L, 40L, 80L), 0, Caps.defaults(), Duration.ofSeconds(120));
+        return new ScaleConfig(KINDS, List.of(100L, 200L, 400L, 600L, 800L), List.of(1_000L, 2_000L, 4_000L, 6_000L, 8_000L),
+                List.of(10L, 20L, 40L, 60L, 80L), 0, Caps.defaults(), Duration.ofSeconds(120));
     }
 
     /** The lesson's scale: up to 10,000 platform threads, 1,000,000 virtual threads and 1,000 processes. */

@@ -14,15 +14,22 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
- * Memory and creation time against count for each kind measured, the machine's limits, and
- * the kinds that could not run here with the reason (one line each).
+ * Memory and creation time against count for each kind measured, the machine's limits, the
+ * kinds that could not run here with the reason (one line each), and the slab sizes of the
+ * kernel's per-task objects read during the run.
  */
 public record ScaleResult(Environment environment, ScaleConfig config, Limits limits, List<ScaleKind> kinds,
-                          Map<String, String> skipped) implements Measured {
+                          Map<String, String> skipped, KernelObjects kernelObjects) implements Measured {
 
     public ScaleResult {
         kinds = List.copyOf(kinds);
         skipped = Map.copyOf(skipped);
+    }
+
+    /** A result whose slab sizes are read now (they do not change while the machine runs). */
+    public ScaleResult(Environment environment, ScaleConfig config, Limits limits, List<ScaleKind> kinds,
+                       Map<String, String> skipped) {
+        this(environment, config, limits, kinds, skipped, KernelObjects.read());
     }
 
     @Override
@@ -46,6 +53,7 @@ public record ScaleResult(Environment environment, ScaleConfig config, Limits li
                 + ", RLIMIT_NPROC " + text(limits.rlimitNproc()));
         kinds.forEach(k -> m.put(k.kind(), k.mechanism()));
         skipped.forEach((k, why) -> m.put(k + " skipped", why));
+        m.put("kernel objects (" + kernelObjects.source() + ")", kernelObjects.bytes().toString());
         return m;
     }
 

@@ -49,7 +49,7 @@ public final class ShareExperiment {
             nativeView = Optional.of(NativeShare.run(config.workers(), Duration.ofNanos(Math.max(1_000_000,
                     deadline.remainingNanos()))));
         }
-        return new ShareResult(config, Environment.current(), ShareRows.of(threads, processes, nativeView),
+        return new ShareResult(config, Environment.current(), ShareRows.of(threads, processes, nativeView, ThreadPlaces.observe()),
                 threads, processes, nativeView, skipped);
     }
 

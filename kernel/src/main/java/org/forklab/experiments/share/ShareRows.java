@@ -13,7 +13,8 @@ final class ShareRows {
     private ShareRows() {
     }
 
-    static List<ShareRow> of(JavaThreadsView t, JavaProcessesView p, Optional<NativeShareView> n) {
+    static List<ShareRow> of(JavaThreadsView t, JavaProcessesView p, Optional<NativeShareView> n,
+                             List<ThreadPlaces.Place> places) {
         List<ShareRow> rows = new ArrayList<>();
         List<ThreadObservation> ts = t.threads();
         List<ProcessObservation> ps = p.processes();
@@ -58,7 +59,8 @@ final class ShareRows {
                         + " pthreads added 1").orElse(""),
                 "the parent wrote '" + p.parentHeapValue() + "'; each child saw '"
                         + ps.stream().map(ProcessObservation::heapSeen).distinct().collect(Collectors.joining("', '")) + "'",
-                "threads share objects; a child JVM cannot even reach the parent's",
+                "threads share objects; a child JVM cannot reach the parent's, except through what the kernel"
+                        + " allows: a shared mapping (MAP_SHARED), process_vm_writev or ptrace with permission",
                 n.isPresent() ? "java+native" : "java"));
 
         rows.add(new ShareRow("stack",
@@ -70,9 +72,13 @@ final class ShareRows {
                 n.isPresent() ? "java+native" : "java"));
 
         rows.add(new ShareRow("program counter",
-                "own per thread (" + w + " threads, " + pcs.size() + " distinct values when asked, all inside read())",
+                places.isEmpty() ? "own per thread (/proc did not say where two other threads were)"
+                        : "own per thread, seen from another thread at one moment: " + String.join("; ",
+                        places.stream().map(pl -> "the " + pl.role() + " thread (tid " + pl.tid() + ") was " + pl.where())
+                                .toList()),
                 "own per process",
-                "each thread is its own path of execution, even through the same code", "java"));
+                "each thread is its own path of execution: one can compute while another is blocked in the kernel",
+                "java"));
 
         rows.add(new ShareRow("registers",
                 "own: each thread's stack pointer register differs ("
@@ -123,7 +129,9 @@ final class ShareRows {
                 uids.size() == 1 ? "shared: Uid " + uids.get(0) + " in all " + w + " threads" : "Uid differs: " + uids,
                 "own copy: parent Uid " + p.parentUid() + ", children "
                         + ps.stream().map(ProcessObservation::uid).distinct().collect(Collectors.joining(", ")),
-                "credentials are per process; a child inherits them and may change its own", "java"));
+                "the kernel keeps credentials per task; glibc's setuid() signals every thread so that all change"
+                        + " together (POSIX's process-wide rule), while a raw setuid system call changes only the caller;"
+                        + " a child inherits a copy", "java"));
         return rows;
     }
 

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.forklab.experiments.core.Samples;
 import java.util.stream.Collectors;
 
 /**
@@ -47,23 +49,44 @@ public final class SwitchExperiment {
         Optional<String> javaPinning = ThreadPinning.unavailableReason();
         List<Run> runs = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         for (SwitchMode mode : config.modes()) {
             for (Placement placement : config.placements()) {
-                deadline.check();
                 Optional<String> reason = whyNot(mode, placement, probeMissing, javaPinning, allowed);
                 if (reason.isPresent()) {
                     skipped.add(new Skipped(mode, placement, reason.get()));
-                } else if (mode.isNative()) {
-                    runs.addAll(nativeRuns(probe, mode, placement, cpuA, cpuB, config, deadline));
                 } else {
-                    for (int i = 0; i < config.runs(); i++) {
-                        deadline.check();
-                        runs.add(javaRun(mode, placement, i, cpuA, cpuB, config, deadline));
-                    }
+                    cells.add(new Cell(mode, placement));
                 }
             }
         }
+        // Rounds, not blocks: round r runs every mode and placement once (A B C, A B C, ...), so a
+        // change of load during the experiment falls on every variant alike instead of on one block.
+        for (Cell cell : roundOrder(cells, config.runs())) {
+            deadline.check();
+            runs.add(cell.mode().isNative()
+                    ? nativeRun(probe, cell.mode(), cell.placement(), cell.round(), cpuA, cpuB, config, deadline)
+                    : javaRun(cell.mode(), cell.placement(), cell.round(), cpuA, cpuB, config, deadline));
+        }
         return new SwitchResult(env, settings(config, env, probe, probeMissing, javaPinning, cpuA, cpuB), runs, skipped);
+    }
+
+    /** One mode in one placement, in one round. */
+    record Cell(SwitchMode mode, Placement placement, int round) {
+        Cell(SwitchMode mode, Placement placement) {
+            this(mode, placement, 0);
+        }
+    }
+
+    /** Every cell once per round, rounds one after another: the order the experiment runs them in. */
+    static List<Cell> roundOrder(List<Cell> cells, int rounds) {
+        List<Cell> order = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (Cell c : cells) {
+                order.add(new Cell(c.mode(), c.placement(), r));
+            }
+        }
+        return order;
     }
 
     static String label(SwitchMode mode, Placement placement, int run) {
@@ -102,11 +125,12 @@ public final class SwitchExperiment {
         }
     }
 
-    private static List<Run> nativeRuns(NativeProbe probe, SwitchMode mode, Placement placement, int cpuA, int cpuB,
-                                        SwitchConfig c, Deadline deadline) throws IOException, InterruptedException {
+    /** One fresh pair in the probe: a run of one round (the probe starts in about a millisecond). */
+    private static Run nativeRun(NativeProbe probe, SwitchMode mode, Placement placement, int round, int cpuA, int cpuB,
+                                 SwitchConfig c, Deadline deadline) throws IOException, InterruptedException {
         long remainingMs = Math.max(1, deadline.remainingNanos() / 1_000_000);
         List<String> args = List.of("pingpong", "mode=" + mode.probeMode(), "placement=" + placement.probeWord(),
-                "cpus=" + cpuA + "," + cpuB, "runs=" + c.runs(), "samples=" + c.samples(), "warmup=" + c.warmup(),
+                "cpus=" + cpuA + "," + cpuB, "runs=1", "samples=" + c.samples(), "warmup=" + c.warmup(),
                 "cold=" + c.coldOps(), "batch=" + c.roundTripsPerSample(), "limit-ms=" + remainingMs);
         ProbeRun probeRun = probe.run(args, Duration.ofMillis(remainingMs + 1_000));
         deadline.check();
@@ -116,15 +140,34 @@ public final class SwitchExperiment {
         probeRun.requireSuccess();
         List<JsonObject> samples = probeRun.ofType("samples");
         List<JsonObject> where = probeRun.ofType("run");
-        if (samples.size() != c.runs() || where.size() != c.runs()) {
-            throw new ProbeFailedException("the probe reported " + samples.size() + " of " + c.runs() + " runs");
+        Optional<JsonObject> trip = samples.stream().filter(o -> o.get("name").getAsString().equals("round trip")).findFirst();
+        if (trip.isEmpty() || where.size() != 1) {
+            throw new ProbeFailedException("the probe reported " + where.size() + " runs where 1 was asked for");
         }
-        List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < c.runs(); i++) {
-            runs.add(new Run(mode, placement, i, ProbeRun.toSamples(samples.get(i), label(mode, placement, i)),
-                    where.get(i).get("initiator_cpu_seen").getAsInt(), where.get(i).get("partner_cpu_seen").getAsInt()));
+        String label = label(mode, placement, round);
+        Optional<Samples> oneTask = samples.stream().filter(o -> o.get("name").getAsString().equals("one task")).findFirst()
+                .map(o -> ProbeRun.toSamples(o, label.replace("round trip", "one task")));
+        return new Run(mode, placement, round, ProbeRun.toSamples(trip.get(), label),
+                where.get(0).get("initiator_cpu_seen").getAsInt(), where.get(0).get("partner_cpu_seen").getAsInt(),
+                oneTask, switchesPerRoundTrip(probeRun.ofType("switches")));
+    }
+
+    /** Kernel-counted switches of both sides per round trip, from the probe's "switches" line. */
+    static OptionalDouble switchesPerRoundTrip(List<JsonObject> lines) {
+        if (lines.size() != 1) {
+            return OptionalDouble.empty();
         }
-        return runs;
+        JsonObject o = lines.get(0);
+        long trips = o.get("round_trips").getAsLong();
+        long total = 0;
+        for (String k : List.of("initiator_voluntary", "initiator_involuntary", "partner_voluntary", "partner_involuntary")) {
+            long v = o.get(k).getAsLong();
+            if (v < 0) {
+                return OptionalDouble.empty(); // a status file could not be read
+            }
+            total += v;
+        }
+        return trips > 0 ? OptionalDouble.of(total / (double) trips) : OptionalDouble.empty();
     }
 
     private static Map<String, String> settings(SwitchConfig c, Environment env, NativeProbe probe,
@@ -133,7 +176,7 @@ public final class SwitchExperiment {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("modes", c.modes().stream().map(SwitchMode::word).collect(Collectors.joining(",")));
         s.put("placements", c.placements().stream().map(Placement::word).collect(Collectors.joining(",")));
-        s.put("runs", String.valueOf(c.runs()));
+        s.put("runs", c.runs() + " rounds, interleaved: each round runs every mode and placement once");
         s.put("samples per run", String.valueOf(c.samples()));
         s.put("warm-up round trips", String.valueOf(c.warmup()));
         s.put("cold round trips", String.valueOf(c.coldOps()));

@@ -6,8 +6,11 @@ import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 import org.zeromq.ZMQ;
 
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,31 +56,42 @@ final class PromptShellChannel extends ShellChannel {
         setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
         try {
             while (running) {
-                byte[] first = super.recv(0);
-                if (first == null || !running) {
-                    continue; // the time-out: look at the stop flag again
-                }
-                firstFrame = first;
-                Message<?> message;
                 try {
-                    message = readMessage();
-                } catch (RuntimeException malformed) {
-                    // One bad message (no header field, bad JSON, wrong signature) must not end the
-                    // loop: the kernel would stay up but answer nothing ever again.
-                    LOG.log(Level.WARNING, "dropped a message that could not be read", malformed);
-                    continue;
-                } finally {
-                    firstFrame = null;
+                    serveOne();
+                } catch (org.zeromq.ZMQException socketFailed) {
+                    // The context's term() on shutdown, or a socket that no longer works.
+                    if (running) {
+                        LOG.log(Level.SEVERE, "shell loop ended: its socket failed", socketFailed);
+                    }
+                    return;
+                } catch (Throwable e) {
+                    // Whatever one request caused (an Error included) must not end the loop: the
+                    // kernel would stay up but answer nothing ever again.
+                    LOG.log(Level.SEVERE, "a request failed; the loop goes on", e);
                 }
-                handle(message);
-            }
-        } catch (RuntimeException e) {
-            if (running) {
-                LOG.log(Level.SEVERE, "shell loop ended", e);
             }
         } finally {
             closeSocket();
         }
+    }
+
+    private void serveOne() {
+        byte[] first = super.recv(0);
+        if (first == null || !running) {
+            return; // the time-out: look at the stop flag again
+        }
+        firstFrame = first;
+        Message<?> message;
+        try {
+            message = readMessage();
+        } catch (RuntimeException malformed) {
+            // One bad message (no header field, bad JSON, wrong signature) is dropped.
+            LOG.log(Level.WARNING, "dropped a message that could not be read", malformed);
+            return;
+        } finally {
+            firstFrame = null;
+        }
+        handle(message);
     }
 
     /**
@@ -107,14 +121,34 @@ final class PromptShellChannel extends ShellChannel {
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
             handler.handle(env, message);
-        } catch (Exception e) {
+        } catch (Throwable e) {
             LOG.log(Level.SEVERE, "Unhandled exception handling " + message.getHeader().getType().getName(), e);
+            replyError(env, message.getHeader().getType(), e);
         } finally {
             env.resolveDeferrals();
         }
         if (env.isMarkedForShutdown()) {
             running = false;
             connection.close();
+        }
+    }
+
+    /** The request still gets its reply, with status error, so the front end does not wait forever. */
+    private static void replyError(ShellReplyEnvironment env, MessageType<?> requestType, Throwable e) {
+        String name = requestType.getName();
+        if (!name.endsWith("_request")) {
+            return;
+        }
+        MessageType<?> replyType = MessageType.getType(name.substring(0, name.length() - "_request".length()) + "_reply");
+        if (replyType == null || replyType == MessageType.UNKNOWN) {
+            return;
+        }
+        String error = e.getClass().getSimpleName();
+        String text = error + ": " + e.getMessage();
+        try {
+            env.replyError(replyType.error(), new ErrorReply(error, String.valueOf(e.getMessage()), List.of(text)));
+        } catch (Throwable failed) {
+            LOG.log(Level.SEVERE, "could not send the error reply", failed);
         }
     }
 

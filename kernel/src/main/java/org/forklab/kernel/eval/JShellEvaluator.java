@@ -43,6 +43,8 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Snippet id to the cell line (0-based) it starts on, for the running cell's stack frames. */
     private final Map<String, Integer> snippetFirstLine = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
+    /** Re-added to the class path to give JShell a fresh compiler (see freshCompiler). */
+    private final String resetEntry;
 
     /**
      * @param parent        the loader whose classes cells share (normally the kernel's)
@@ -59,6 +61,7 @@ public final class JShellEvaluator implements AutoCloseable {
         for (Path entry : classpath) {
             shell.addToClasspath(entry.toString());
         }
+        this.resetEntry = classpath.isEmpty() ? System.getProperty("java.io.tmpdir") : classpath.get(0).toString();
         for (String pkg : DEFAULT_IMPORTS) {
             eval("import " + pkg + ";");
         }
@@ -85,6 +88,81 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws Interrupted     {@link #stop()} ended the cell
      */
     public synchronized CellValue eval(String cell) throws CellError {
+        String oversize = ClassFileLimits.oversizeStringLiteral(cell);
+        if (oversize != null) {
+            throw new CompileError(oversize, List.of("Compile error: " + oversize));
+        }
+        if (Thread.currentThread() == cellThread) {
+            return evalHere(cell); // a cell that declares a variable through the kernel (bind)
+        }
+        return onCellThread(() -> evalHere(cell));
+    }
+
+    /**
+     * javac walks a nested expression recursively: 2,500 nested parentheses overflowed the 1 MB
+     * stack of the kernel's shell thread. So each cell is compiled (and started) on a thread of its
+     * own with a large stack; its pages are touched only as deep as a compile goes and are given
+     * back when the thread ends.
+     */
+    static final long CELL_STACK_BYTES = 512L << 20;
+
+    private interface CellWork {
+        CellValue run() throws CellError;
+    }
+
+    private volatile Thread cellThread;
+
+    private CellValue onCellThread(CellWork work) throws CellError {
+        Object[] outcome = new Object[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                outcome[0] = work.run();
+            } catch (Throwable e) {
+                outcome[0] = e;
+            }
+        }, "forklab-cell", CELL_STACK_BYTES);
+        thread.setDaemon(true);
+        cellThread = thread;
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the kernel's interrupt: stop the cell, then wait for it to end
+                stop();
+            }
+        }
+        cellThread = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Object result = outcome[0];
+        if (result instanceof CellValue) {
+            return (CellValue) result;
+        }
+        if (result instanceof CellError) {
+            throw (CellError) result;
+        }
+        if (result instanceof StackOverflowError) {
+            String why = "the cell could not be compiled: it nests too deeply for the compiler (its stack overflowed);"
+                    + " split the expression into smaller parts";
+            throw new CompileError(why, List.of("Compile error: " + why));
+        }
+        if (result instanceof Error) {
+            throw (Error) result;
+        }
+        if (result instanceof RuntimeException) {
+            Throwable failure = (RuntimeException) result;
+            String why = "the cell could not be compiled: JShell failed with " + failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage().split("\\R")[0]);
+            throw new CompileError(why, List.of("Compile error: " + why));
+        }
+        return CellValue.none();
+    }
+
+    private CellValue evalHere(String cell) throws CellError {
         stopRequested = false;
         control.clearStop();
         snippetFirstLine.clear();
@@ -156,6 +234,15 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                if (shell.diagnostics(snippet).anyMatch(Diag::isError)) {
+                    // Not a missing name but a class-file limit (code too large, too many
+                    // constants): JShell would keep the snippet waiting and recompile it with
+                    // every later one. It is dropped, and the cell fails in one error.
+                    CompileError error = compileError(cell, offset, snippet);
+                    shell.drop(snippet);
+                    freshCompiler();
+                    throw error;
+                }
                 noteUnresolved(snippet);
             }
             if (snippet instanceof VarSnippet && wrapper != null) {
@@ -167,6 +254,16 @@ public final class JShellEvaluator implements AutoCloseable {
             throw new Interrupted("the cell was stopped.");
         }
         return value;
+    }
+
+    /**
+     * After a class-file limit, JShell's reused javac context stays broken: every later snippet
+     * failed with the same "too many constants" or "too long for the constant pool" (JDK 17 and
+     * 25), so every later cell would have declared nothing. Adding a class-path entry makes JShell
+     * build a new compiler pool; the entry is one cells already compile against, so nothing changes.
+     */
+    private void freshCompiler() {
+        shell.addToClasspath(resetEntry);
     }
 
     private void noteUnresolved(Snippet snippet) {
@@ -242,6 +339,23 @@ public final class JShellEvaluator implements AutoCloseable {
             at = remaining.indexOf(source.substring(0, source.length() - 1));
         }
         return Math.max(at, 0);
+    }
+
+    /** The names of the cells' variables, for magics that read them ({@code ${name}}). */
+    public synchronized Set<String> variableNames() {
+        return shell.variables().map(VarSnippet::name).filter(variableHolders::containsKey)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The current value of the cells' variable {@code name}, one of {@link #variableNames()}. */
+    public synchronized Object variableValue(String name) {
+        try {
+            Field field = control.loadedClass(variableHolders.get(name)).getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the variable " + name + ": " + e, e);
+        }
     }
 
     /** Asks the running cell to stop; safe from any thread. */

@@ -13,6 +13,11 @@ import java.util.Optional;
  * high-density screens) and as SVG.
  */
 public record Bundle(String text, String html, Optional<Chart> chart) {
+    /**
+     * Where in the HTML the chart goes (after the tables, before the notes); without it the chart
+     * follows the HTML.
+     */
+    public static final String CHART_SLOT = "<!--forklab-chart-->";
 
     /** A rendered chart: PNG bytes at {@code scale} times the display size, and SVG. */
     public record Chart(byte[] png, int width, int height, int scale, String svg) {
@@ -43,7 +48,8 @@ public record Bundle(String text, String html, Optional<Chart> chart) {
      */
     public DisplayData toDisplayData(String displayId) {
         DisplayData data = new DisplayData(text);
-        data.putHTML(chart.map(c -> html + c.htmlImage()).orElse(html));
+        data.putHTML(chart.map(c -> html.contains(CHART_SLOT) ? html.replace(CHART_SLOT, c.htmlImage()) : html + c.htmlImage())
+                .orElse(html.replace(CHART_SLOT, "")));
         chart.ifPresent(c -> {
             data.putData(MIMEType.IMAGE_PNG, c.pngBase64());
             Map<String, Object> size = new LinkedHashMap<>();

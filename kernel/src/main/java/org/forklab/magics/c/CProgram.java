@@ -114,11 +114,7 @@ public final class CProgram {
     /** Returns the compiler's warnings; throws with its whole report when it fails. */
     static String compile(Path compiler, Path dir, Path program, Build build)
             throws CompileError, IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(compiler.toString(), "-std=" + build.standard(),
-                "-O" + build.optimisation(), "-pthread", "-Wall", "-fdiagnostics-color=never"));
-        for (String define : build.defines()) {
-            command.add("-D" + define);
-        }
+        List<String> command = flags(compiler, build);
         command.add("-o");
         command.add(program.toString());
         command.add(dir.resolve(SOURCE_NAME).toString());
@@ -129,6 +125,29 @@ public final class CProgram {
             command.add("-l" + library);
         }
         command.add("-lm");
+        return runCompiler(command, dir);
+    }
+
+    /** cc -S with the run's flags: the compiler's own assembly of the cell, without unwind tables. */
+    static String compileToAssembly(Path compiler, Path dir, Path listing, Build build)
+            throws CompileError, IOException, InterruptedException {
+        List<String> command = flags(compiler, build);
+        command.addAll(List.of("-S", "-fno-asynchronous-unwind-tables", "-o", listing.toString(),
+                dir.resolve(SOURCE_NAME).toString()));
+        return runCompiler(command, dir);
+    }
+
+    private static List<String> flags(Path compiler, Build build) {
+        List<String> command = new ArrayList<>(List.of(compiler.toString(), "-std=" + build.standard(),
+                "-O" + build.optimisation(), "-pthread", "-Wall", "-fdiagnostics-color=never"));
+        for (String define : build.defines()) {
+            command.add("-D" + define);
+        }
+        return command;
+    }
+
+    private static String runCompiler(List<String> command, Path dir)
+            throws CompileError, IOException, InterruptedException {
         List<String> report = new ArrayList<>();
         Consumer<String> collect = line -> {
             synchronized (report) {
@@ -169,7 +188,7 @@ public final class CProgram {
         throw new CompileError(text, Math.max(1, errors), firstLine);
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

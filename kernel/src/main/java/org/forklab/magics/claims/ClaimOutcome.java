@@ -18,9 +18,10 @@ public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause
         double value = m.value() * factor;
         Interval decisive = interval.isDefined() ? interval : new Interval(value, value, interval.confidence());
         ClaimCheck check = new ClaimCheck(claim.statement(), claim.range(), value, interval,
-                Verdict.of(decisive, claim.range()));
+                m.undecided().isPresent() ? Verdict.UNDECIDED : Verdict.of(decisive, claim.range()));
         Optional<String> cause = switch (check.verdict()) {
             case WITHIN -> Optional.empty();
+            case UNDECIDED -> m.undecided();
             case OVERLAPPING -> Optional.of("the interval reaches past an edge of the claimed range, so the data cannot tell"
                     + " yet; more samples, trials or counts narrow it");
             default -> Optional.of(claim.cause().explain(check.verdict(), env, result));
@@ -40,6 +41,10 @@ public record ClaimOutcome(Claim claim, ClaimCheck check, Optional<String> cause
     /** "fork of a minimal child ... : measured above the claim; likely cause: ...". */
     public Optional<String> sentence() {
         return cause.map(c -> check.claim() + ": " + check.verdict().word()
-                + (check.verdict() == Verdict.OVERLAPPING ? " the claimed range: " : " the claim; likely cause: ") + c + ".");
+                + switch (check.verdict()) {
+                    case OVERLAPPING -> " the claimed range: ";
+                    case UNDECIDED -> ": ";
+                    default -> " the claim; likely cause: ";
+                } + c + ".");
     }
 }

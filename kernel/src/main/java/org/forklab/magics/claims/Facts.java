@@ -23,6 +23,8 @@ import org.forklab.stats.format.Units;
  */
 public final class Facts {
     private static final String SCALE = "7. Resources and scale";
+    /** The magic of a fact that is only shown beside claims: %claims gives no "run ..." hint for it. */
+    public static final String BESIDE = "";
 
     private Facts() {
     }
@@ -35,7 +37,10 @@ public final class Facts {
             new Fact("typical-processes", SCALE, "a machine typically runs at most 100–1,000 processes of one program",
                     "%scale", Facts::processes),
             new Fact("c10k", SCALE, "holding 10,000 connections at once (the C10K problem) strains a thread per"
-                    + " connection, while one event loop holds them all", "%c10k -k 100,1000,10000", Facts::c10k));
+                    + " connection, while one event loop holds them all", "%c10k -k 100,1000,10000", Facts::c10k),
+            // shown beside the native stack claims, never as their verdict; no hint while %scale has not run
+            new Fact("java-thread-stack", SCALE, "a Java platform thread's stack, beside the native stack claims (the"
+                    + " JVM's own -Xss default, not glibc's)", BESIDE, Facts::javaStack));
 
     /**
      * Sentences of the facts that {@code result} itself answers (typical counts after %scale, C10K
@@ -110,6 +115,22 @@ public final class Facts {
                 : "the claim is about 10,000 connections and this session reached " + count(most)
                 + "; run %c10k -k 10000 (raise --max-threads if the safety cap refuses)";
         return Optional.of(String.join("; ", parts) + "; " + reach);
+    }
+
+    private static Optional<String> javaStack(Fact.Context c) {
+        return c.newestFirst().stream().filter(ScaleResult.class::isInstance).map(ScaleResult.class::cast)
+                .map(r -> slope(r, "stack virtual").flatMap(v -> slope(r, "stack resident").map(res -> "in %scale each"
+                        + " platform thread reserved " + Units.format(v, org.forklab.stats.Unit.BYTES) + " and had "
+                        + Units.format(res, org.forklab.stats.Unit.BYTES) + " resident ("
+                        + (r.config().threadStackBytes() == 0 ? "the JVM's default -Xss"
+                        : "--stack " + Units.format(r.config().threadStackBytes(), org.forklab.stats.Unit.BYTES)) + ")")))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /** The least-squares slope per platform thread of one quantity, if measured at three counts or more. */
+    private static Optional<Double> slope(ScaleResult r, String quantity) {
+        return r.series().stream().filter(s -> s.kind().equals(ScaleConfig.PLATFORM) && s.quantity().equals(quantity)
+                && s.x().length >= 3).findFirst().map(s -> s.fit().slope());
     }
 
     /** The largest count of any scale kind matching {@code kind} in the session, 0 if none. */

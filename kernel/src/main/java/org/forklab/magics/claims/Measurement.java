@@ -1,5 +1,6 @@
 package org.forklab.magics.claims;
 
+import java.util.Optional;
 import org.forklab.experiments.core.Samples;
 import org.forklab.magics.view.SampleUnits;
 import org.forklab.stats.Interval;
@@ -12,7 +13,12 @@ import org.forklab.stats.Unit;
  * median of raw samples (bootstrap interval) or the slope of a quantity against a count
  * (regression interval), e.g. memory per thread.
  */
-public record Measurement(double value, Interval interval, Unit unit, String how) {
+public record Measurement(double value, Interval interval, Unit unit, String how, Optional<String> undecided) {
+
+    /** A measurement that can carry a verdict. */
+    public Measurement(double value, Interval interval, Unit unit, String how) {
+        this(value, interval, unit, how, Optional.empty());
+    }
 
     /** The median of {@code samples} with its bootstrap interval. */
     public static Measurement median(Samples samples) {
@@ -21,9 +27,10 @@ public record Measurement(double value, Interval interval, Unit unit, String how
                 "median of " + samples.size() + " samples");
     }
 
-    /** The least-squares slope of y against x (units of y per entity) with its interval. */
+    /** The least-squares slope of y against x (units of y per entity) with its interval; undecided when the fit is poor. */
     public static Measurement slope(double[] x, double[] y, Unit unit, String perWhat) {
         Regression r = Regression.of(x, y);
-        return new Measurement(r.slope(), r.slopeInterval(), unit, "slope per " + perWhat + " over " + r.n() + " counts");
+        return new Measurement(r.slope(), r.slopeInterval(), unit, "slope per " + perWhat + " over " + r.n() + " counts",
+                r.tooPoorToTell());
     }
 }

@@ -49,19 +49,6 @@ final class ScaleClaims {
     }
 
     static final List<Claim> ALL = List.of(
-            slope("thread-stack-virtual", "a thread reserves an 8 MB stack (virtual)", 8, 8, Unit.MEBIBYTES,
-                    List.of(ScaleConfig.PLATFORM), "stack virtual", (v, env, ran) -> ran.stackBytes() != 0
-                            ? ran.stackAskedFor() + "; without it a Java thread gets the JVM's -Xss (1 MiB on x86-64"
-                            + " Linux), and glibc's 8 MB is for pthread_create in C (ulimit -s)"
-                            : v == Verdict.BELOW
-                            ? "that is glibc's default for pthread_create (ulimit -s); a Java thread gets the JVM's -Xss"
-                            + " (1 MiB on x86-64 Linux) unless a stack size is asked for (--stack)"
-                            : "this JVM's default stack size (-Xss) is set larger than 8 MB"),
-            slope("thread-stack-resident", "a new thread's stack occupies only 4–12 KB of memory at first", 4, 12,
-                    Unit.KIBIBYTES, List.of(ScaleConfig.PLATFORM), "stack resident", (v, env, ran) -> v == Verdict.ABOVE
-                            ? "the JVM touches more of each stack than a bare pthread (guard pages, its frames, the"
-                            + " thread's start-up code), and pages are " + env.pageSize() / 1024 + " KB each"
-                            : "an idle thread touched less than a page or two; the first page holds its frames"),
             slope("thread-kernel", "a thread costs the kernel about 2–8 KB", 2, 8, Unit.KIBIBYTES,
                     List.of(ScaleConfig.PLATFORM), "KernelStack", (v, env, ran) -> v == Verdict.ABOVE
                             ? "x86-64 Linux gives every task a 16 KB kernel stack (since 3.15), before its task_struct;"
@@ -78,13 +65,8 @@ final class ScaleClaims {
             slope("thread-kernel-struct", "a thread's own kernel structure takes about 2 KB", 1, 3, Unit.KIBIBYTES,
                     List.of(ScaleConfig.PLATFORM), "KernelStack", (v, env, ran) -> v == Verdict.ABOVE
                             ? "the counter read here, KernelStack, holds the kernel stack every thread gets (16 KB on"
-                            + " x86-64 since Linux 3.15); the lesson's 2 KB is the task structure alone, which sits in slab"
-                            + " memory that no per-thread counter shows, so the kernel spends at least this much"
+                            + " x86-64 since Linux 3.15), not the task structure; " + KernelObjects.taskStructSentence()
                             : "other tasks on this machine ended while counting, which the machine-wide counter subtracts"),
-            slope("thread-stack-range", "a thread's stack is sized between 64 KB and 8 MB (virtual)", 64, 8192,
-                    Unit.KIBIBYTES, List.of(ScaleConfig.PLATFORM), "stack virtual", (v, env, ran) -> ran.stackBytes() != 0
-                            ? ran.stackAskedFor() + ", outside the usual range"
-                            : "this JVM's default stack size (-Xss) is set outside the usual range"),
             slope("process-virtual", "a minimal process maps 1–4 MB of virtual memory", 1, 4, Unit.MEBIBYTES,
                     List.of(ScaleConfig.FORKED, ScaleConfig.PROCESSES), "VmSize", (v, env, ran) -> v == Verdict.ABOVE
                             ? "VmSize counts every mapping, shared or not: each " + ran.process()

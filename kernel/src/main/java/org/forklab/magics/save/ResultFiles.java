@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +44,8 @@ public final class ResultFiles {
         try {
             String p = path.endsWith(".json") || path.endsWith(".csv") ? path.substring(0, path.lastIndexOf('.')) : path;
             if (p.isBlank() || p.endsWith("/")) {
-                throw new UsageError("--save " + path + " names no file; give a file name such as results/laptop");
+                throw new UsageError("--save " + path + " names no file; give a file name such as results/laptop"
+                        + " or a folder ending in / such as class-results/");
             }
             return Path.of(p);
         } catch (InvalidPathException e) {
@@ -49,9 +53,42 @@ public final class ResultFiles {
         }
     }
 
+    /**
+     * Where {@code --save PATH} writes: PATH itself, or, for a folder (PATH ends in / or is one),
+     * a new name in it that says what, who and when, so a class can share one folder without
+     * overwriting each other's runs.
+     */
+    static Path target(String path, Measured result) {
+        boolean folder;
+        try {
+            folder = !path.isBlank() && (path.endsWith("/") || Files.isDirectory(Path.of(path)));
+        } catch (InvalidPathException e) {
+            throw new UsageError("--save " + path + " is not a usable file name: " + e.getReason());
+        }
+        if (!folder) {
+            return base(path);
+        }
+        Path dir = Path.of(path);
+        String stem = result.experiment() + "-" + fileWord(Saver.current().user()) + "-"
+                + STAMP.format(Instant.now().atZone(ZoneOffset.UTC));
+        Path candidate = dir.resolve(stem);
+        for (int i = 2; Files.exists(sibling(candidate, ".json")); i++) {
+            candidate = dir.resolve(stem + "-" + i);
+        }
+        return candidate;
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
+
+    /** A user name as a safe part of a file name. */
+    private static String fileWord(String s) {
+        String word = s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return word.isEmpty() ? "someone" : word;
+    }
+
     /** Writes PATH.csv and PATH.json; returns the JSON file. Unwritable places give one UsageError line. */
     public static Path save(String path, String source, Measured result) {
-        Path base = base(path);
+        Path base = target(path, result);
         Path csv = sibling(base, ".csv");
         Path json = sibling(base, ".json");
         try {
@@ -117,7 +154,14 @@ public final class ResultFiles {
         JsonObject settings = new JsonObject();
         result.settings().forEach(settings::addProperty);
         root.add("settings", settings);
-        root.add("environment", environment(result.environment()));
+        JsonObject environment = environment(result.environment());
+        // Who saved it from where, for %compare FOLDER: a class's runs are grouped by machine,
+        // and "this machine's run" is the newest one by this user on this host.
+        Saver saver = Saver.current();
+        environment.addProperty("user", saver.user());
+        environment.addProperty("host", saver.host());
+        environment.addProperty("savedAt", Instant.now().toString());
+        root.add("environment", environment);
         JsonArray summaries = new JsonArray();
         JsonArray samples = new JsonArray();
         for (Samples s : result.samples()) {

@@ -2,15 +2,17 @@ package org.forklab.magics.view;
 
 import java.util.function.Function;
 import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.core.RunConditions;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
 import org.forklab.magics.bench.Progress;
 import org.forklab.magics.parse.ResultOptions;
+import org.forklab.magics.readings.Readings;
 import org.forklab.magics.save.ResultFiles;
 
 /**
  * The common end of every experiment magic: record the result in the session, bind it, save it,
- * and replace the progress display with the result's bundle.
+ * and replace the progress display with the result's bundle, opened by the run's reading.
  */
 public final class ExperimentRun {
     private ExperimentRun() {
@@ -30,14 +32,23 @@ public final class ExperimentRun {
                                ResultOptions options) throws Exception {
         try (Progress progress = bench.progress(source)) {
             R result;
+            RunConditions.Started started = RunConditions.begin();
             try {
                 result = work.run(progress);
             } catch (Exception | Error e) {
                 progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
                 throw e;
             }
-            finish(bench, progress, source, result, view.apply(result), options);
+            finish(bench, progress, source, result,
+                    Readings.first(result, withConditions(view.apply(result), started.finish())), options);
         }
+    }
+
+    /** The bundle with one line on the load and steal that bracketed the run. */
+    static Bundle withConditions(Bundle bundle, RunConditions conditions) {
+        String line = "conditions: " + conditions.sentence();
+        return new Bundle(bundle.text() + line + "\n",
+                bundle.html() + "<p><small>" + org.forklab.magics.bench.Html.escape(line) + "</small></p>\n", bundle.chart());
     }
 
     public static void finish(Bench bench, Progress progress, String source, Object result, Bundle bundle,

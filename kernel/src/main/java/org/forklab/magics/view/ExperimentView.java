@@ -24,9 +24,10 @@ import org.forklab.stats.format.SummaryTable;
 import org.forklab.stats.format.Table;
 
 /**
- * The one display of an experiment: statistics table per unit, a box plot of the raw samples
- * (PNG at 2× and SVG), the lesson's claims next to the measurements with a likely cause where
- * they disagree, notes (skipped conditions), and the machine in one line.
+ * The one display of an experiment, after its reading: statistics table per unit, the lesson's
+ * claims next to the measurements, a box plot of the raw samples (PNG at 2× and SVG), the likely
+ * cause where a claim disagrees, notes (skipped conditions, spread counted in one line with the
+ * rows' details folded), and the machine in one line.
  */
 public final class ExperimentView {
     private ExperimentView() {
@@ -59,10 +60,13 @@ public final class ExperimentView {
             }
         }
         List<String> allNotes = new ArrayList<>(notes);
+        SpreadNotes spread = new SpreadNotes();
         byUnit.forEach((unit, group) -> {
             List<NamedSummary> rows = group.stream().map(s -> new NamedSummary(s.label(), Summary.of(s.values()))).toList();
-            text.append(SummaryTable.text(title, rows, unit)).append('\n');
-            html.append(SummaryTable.html(title, rows, unit));
+            Table table = SummaryTable.of(title, rows, unit);
+            text.append(table.toText()).append('\n');
+            html.append(table.toHtml());
+            spread.add(rows, unit);
         });
         more.forEach(t -> {
             text.append(t.toText()).append('\n');
@@ -81,14 +85,19 @@ public final class ExperimentView {
             List<ClaimCheck> checks = claims.stream().map(ClaimOutcome::check).toList();
             text.append(ClaimTable.text("The lesson's claims on this machine", checks));
             html.append(ClaimTable.html("The lesson's claims on this machine", checks));
+        }
+        html.append(Bundle.CHART_SLOT).append('\n'); // reading, tables, chart, then the notes
+        if (!claims.isEmpty()) {
             List<String> sentences = claims.stream().flatMap(c -> c.sentence().stream()).toList();
             sentences.forEach(s -> text.append("* ").append(s).append('\n'));
             list(html, "forklab-causes", sentences);
         }
+        spread.line().ifPresent(l -> text.append("note: ").append(l).append('\n'));
         allNotes.forEach(n -> text.append("note: ").append(n).append('\n'));
         list(html, "forklab-notes", allNotes);
+        html.append(spread.html());
         String machine = machineLine(env);
-        text.append(machine).append('\n');
+        text.append(machine).append('\n').append(spread.textDetails());
         html.append("<p class=\"forklab-machine\"><small>").append(Html.escape(machine)).append("</small></p>\n</div>\n");
         Bundle bundle = Bundle.of(text.toString(), html.toString());
         return chart == null ? bundle : bundle.withChart(chart);

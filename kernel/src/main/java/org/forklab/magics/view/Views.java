@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.readings.Readings;
 
 /**
  * How each result type is shown, registered by its magic (rendering by registration, as in
- * basekernel's Renderer), so the facade's Lab.show gives the same bundle as the magic.
+ * basekernel's Renderer), so the facade's Lab.show gives the same bundle as the magic, reading first.
  */
 public final class Views {
     private static final Map<Class<?>, Function<Object, Bundle>> BY_TYPE = new ConcurrentHashMap<>();
@@ -25,12 +26,12 @@ public final class Views {
         for (Class<?> c = result.getClass(); c != null; c = c.getSuperclass()) {
             Function<Object, Bundle> view = BY_TYPE.get(c);
             if (view != null) {
-                return Optional.of(view.apply(result));
+                return Optional.of(Readings.first(result, view.apply(result)));
             }
         }
         for (Map.Entry<Class<?>, Function<Object, Bundle>> e : BY_TYPE.entrySet()) {
             if (e.getKey().isInstance(result)) {
-                return Optional.of(e.getValue().apply(result));
+                return Optional.of(Readings.first(result, e.getValue().apply(result)));
             }
         }
         return Optional.empty();

@@ -72,6 +72,14 @@ class CostExperimentTest {
             assertEquals("fork+_exit+waitpid after touching no memory", base.samples().label());
             assertEquals("fork() call alone after touching no memory", base.forkCall().label());
             assertEquals(3, base.forkCall().size());
+            for (ForkPoint p : r.forkSweep()) {
+                double[] whole = p.samples().values();
+                double[] call = p.forkCall().values();
+                for (int i = 0; i < whole.length; i++) {
+                    // timed inside the same forks: the call is a part of the whole, sample by sample
+                    assertTrue(call[i] > 0 && call[i] <= whole[i], p.touchBytes() + ": " + call[i] + " > " + whole[i]);
+                }
+            }
             assertTrue(r.forkSweep().stream().anyMatch(p -> p.touchBytes() == 4 * MB && p.pages() == PageKind.SMALL));
             boolean thp = !Set.of("never", "unavailable").contains(r.environment().transparentHugePages());
             assertEquals(thp, r.forkSweep().stream().anyMatch(p -> p.pages() == PageKind.HUGE));
@@ -127,6 +135,17 @@ class CostExperimentTest {
                 assertThrows(BadParameterException.class, () -> CostConfig.defaults().withExecPath("true")).getMessage());
         assertEquals("fork memory (bytes) = -1 is out of range: accepted 0 to 9223372036854775807; try 0",
                 assertThrows(BadParameterException.class, () -> CostConfig.defaults().withForkTouchBytes(List.of(-1L))).getMessage());
+        long available = CostConfig.availableMemory();
+        if (available > 0) {
+            long tooMuch = available + 1024 * MB;
+            Caps wide = new Caps(4, 4, 4, Long.MAX_VALUE);
+            String refusal = assertThrows(BadParameterException.class,
+                    () -> CostConfig.defaults().withForkTouchBytes(List.of()).withCaps(wide)
+                            .withForkTouchBytes(List.of(0L, tooMuch))).getMessage();
+            assertTrue(refusal.startsWith("fork memory = " + tooMuch / MB + " MiB is more than this machine's available"
+                    + " memory (MemAvailable ") && refusal.contains("; try 0,") && !refusal.contains("\n"), refusal);
+            assertTrue(CostConfig.sweepThatFits(CostConfig.defaultSweepBytes()).stream().allMatch(b -> b <= available / 2));
+        }
         Caps tight = new Caps(4, 4, 4, MB);
         assertEquals("memory (bytes) = 2097152 is above the safety cap of 1048576 on this machine; lower it, "
                         + "or raise the cap with --max-memory",

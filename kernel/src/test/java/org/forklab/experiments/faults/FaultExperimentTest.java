@@ -93,6 +93,7 @@ class FaultExperimentTest {
         FaultOutcome threads = one(FaultKind.CORRUPTION, FaultMode.THREADS);
         assertEquals(2, threads.wrongDecisions());
         assertEquals(2, threads.survivors(), "silent: everyone completes");
+        assertEquals(new HealthyEnds(0, 0, 2), threads.healthyEnds(), "completed but wrong is not survival");
         assertTrue(threads.containerOrFaultyProcess().cleanExit());
         assertEquals(BlastRadius.ALL_WORKERS, threads.blastRadius());
         FaultOutcome processes = one(FaultKind.CORRUPTION, FaultMode.PROCESSES);

@@ -125,7 +125,10 @@ class NativeProbeTest {
                         Duration.ofSeconds(10)).requireSuccess()).getMessage());
         ProbeRun run = probe.run(List.of("pingpong", "mode=process-pipe", "placement=same", "runs=3",
                 "samples=4", "warmup=5"), Duration.ofSeconds(30)).requireSuccess();
-        assertEquals(3, run.ofType("samples").size());
+        // per run: the round trips and the same traffic in one task, and the kernel's switch counts
+        assertEquals(6, run.ofType("samples").size());
+        assertEquals(3, run.ofType("samples").stream().filter(o -> o.get("name").getAsString().equals("one task")).count());
+        assertEquals(3, run.ofType("switches").size());
         List<JsonObject> runs = run.ofType("run");
         assertEquals(List.of(0, 1, 2), runs.stream().map(o -> o.get("run").getAsInt()).toList());
         for (JsonObject o : runs) {

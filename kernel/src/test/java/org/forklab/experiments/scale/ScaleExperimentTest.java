@@ -113,6 +113,9 @@ class ScaleExperimentTest {
                 assertThrows(BadParameterException.class, () -> small().withKinds(List.of("fibres"))).getMessage());
         assertEquals("thread stack (bytes) = 1000 is out of range: accepted 65536 to 1073741824; try 65536",
                 assertThrows(BadParameterException.class, () -> small().withThreadStackBytes(1000)).getMessage());
+        assertEquals("process counts: 1 point given (4); a slope per entity needs at least 2 counts, 5 or more to judge"
+                        + " the fit, e.g. 4,8,12,16,20",
+                assertThrows(BadParameterException.class, () -> small().withProcessCounts(List.of(4L))).getMessage());
         assertEquals("no process count given: give one or more counts, e.g. 100 200 400 800",
                 assertThrows(BadParameterException.class, () -> small().withProcessCounts(List.of())).getMessage());
     }

@@ -142,4 +142,21 @@ class JShellEvaluatorTest {
         public float floatValue() { return 0; }
         public double doubleValue() { return 0; }
     }
+
+    @Test
+    void aCellPastAClassFileLimitIsOneErrorAndLaterCellsWork() throws Exception {
+        evaluator.eval("int keptAcrossLimits = 3;");
+        CompileError tooLarge = assertThrows(CompileError.class,
+                () -> evaluator.eval("var numbers = new int[] {" + "1234,".repeat(250_000) + "1};"));
+        assertTrue(tooLarge.lines().get(0).contains("code too large"), tooLarge.lines().get(0));
+        assertThrows(CompileError.class, () -> evaluator.eval("var text = \"" + "x".repeat(1_000_000) + "\";"));
+        evaluator.eval("int declaredAfter = 4;");
+        assertEquals(7, evaluator.eval("keptAcrossLimits + declaredAfter").value());
+    }
+
+    @Test
+    void nestingThatOverflowedTheShellThreadsStackCompiles() throws Exception {
+        String nested = "(".repeat(2_500) + "1" + ")".repeat(2_500);
+        assertEquals(1, evaluator.eval(nested).value());
+    }
 }

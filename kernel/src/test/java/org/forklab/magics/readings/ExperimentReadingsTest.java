@@ -1,0 +1,194 @@
+package org.forklab.magics.readings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.forklab.experiments.c10k.C10kConfig;
+import org.forklab.experiments.c10k.C10kPoint;
+import org.forklab.experiments.c10k.C10kResult;
+import org.forklab.experiments.c10k.ServerMemory;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.cost.CostVariant;
+import org.forklab.experiments.faults.FaultConfig;
+import org.forklab.experiments.faults.FaultKind;
+import org.forklab.experiments.faults.FaultMode;
+import org.forklab.experiments.faults.FaultOutcome;
+import org.forklab.experiments.faults.FaultResult;
+import org.forklab.experiments.faults.ProcessEnd;
+import org.forklab.experiments.faults.WorkerEnd;
+import org.forklab.experiments.race.RaceConfig;
+import org.forklab.experiments.race.RaceOutcome;
+import org.forklab.experiments.race.RaceResult;
+import org.forklab.experiments.race.RaceVariant;
+import org.forklab.experiments.scale.ScaleConfig;
+import org.forklab.experiments.scale.ScaleKind;
+import org.forklab.experiments.scale.ScalePoint;
+import org.forklab.experiments.scale.ScaleResult;
+import org.forklab.experiments.switching.Placement;
+import org.forklab.experiments.switching.SwitchMode;
+import org.forklab.experiments.switching.SwitchResult;
+import org.junit.jupiter.api.Test;
+
+/** Each experiment's reading on synthetic results whose branch is known by construction. */
+class ExperimentReadingsTest {
+    private static final Environment ENV = Environment.current();
+
+    private static CostResult cost(double pthreadNs, double[] fork) {
+        List<CostResult.VariantSamples> v = new ArrayList<>();
+        v.add(new CostResult.VariantSamples(CostVariant.PTHREAD, Synthetic.ns("pthread_create+join", Synthetic.around(pthreadNs, 40))));
+        if (fork != null) {
+            v.add(new CostResult.VariantSamples(CostVariant.FORK, Synthetic.ns("fork+_exit+waitpid", fork)));
+        }
+        return new CostResult(ENV, new LinkedHashMap<>(), v, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void spawnClearlyCheaperWithTheClaimsVerdict() {
+        String r = Readings.of(cost(5_000, Synthetic.around(500_000, 40))).orElseThrow().prose();
+        assertTrue(r.startsWith("Creating work: fork+_exit+waitpid takes 100× as long as pthread_create+join (95 % CI"), r);
+        // pthread 5 µs inside 2–10 µs, fork 500 µs above 50–100 µs
+        assertTrue(r.contains("Against the lesson's 2 claims measured here: one holds (pthread-create); fork-minimal measured"
+                + " 500 µs"), r);
+        assertTrue(r.contains("likely cause for fork-minimal: "), r);
+        assertEquals(2, r.split("\\. ").length, r);
+    }
+
+    @Test
+    void spawnNoDetectableDifferenceBimodalAndNotMeasured() {
+        assertTrue(Readings.of(cost(5_000, Synthetic.around(5_000, 40))).orElseThrow().prose()
+                .contains("no detectable difference between pthread_create+join and fork+_exit+waitpid"));
+        assertTrue(Readings.of(cost(5_000, Synthetic.twoClusters(60_000, 600_000, 60))).orElseThrow().prose()
+                .contains("fork+_exit+waitpid fell in two clusters"));
+        String missing = Readings.of(cost(5_000, null)).orElseThrow().prose();
+        assertTrue(missing.startsWith("Creating work: fork+_exit+waitpid was not measured in this run"), missing);
+        assertTrue(missing.contains("The lesson's claim holds here: 5.00 µs"), missing);
+    }
+
+    private static SwitchResult pingpong(double processNs, double threadNs) {
+        List<SwitchResult.Run> runs = List.of(
+                new SwitchResult.Run(SwitchMode.PROCESS_PIPE, Placement.SAME_CPU, 1,
+                        Samples.of("round trip", "ns", Synthetic.around(processNs, 40)), 0, 0),
+                new SwitchResult.Run(SwitchMode.THREAD_PIPE, Placement.SAME_CPU, 1,
+                        Samples.of("round trip", "ns", Synthetic.around(threadNs, 40)), 0, 0));
+        return new SwitchResult(ENV, Map.of(), runs, List.of());
+    }
+
+    @Test
+    void pingpongCallsItARoundTripAndExplainsNoDifference() {
+        String same = Readings.of(pingpong(4_000, 4_000)).orElseThrow().prose();
+        assertTrue(same.startsWith("A pipe round trip (same-cpu): no detectable difference between processes and threads"), same);
+        assertTrue(same.contains("switching address spaces adds little here"), same);
+        String apart = Readings.of(pingpong(8_000, 4_000)).orElseThrow().prose();
+        assertTrue(apart.contains("processes takes 2.00× as long as threads"), apart);
+        assertFalse(apart.contains("adds little"), apart);
+    }
+
+    private static RaceOutcome outcome(RaceVariant v, long[] counted, double nsPerIncrement, OptionalLong parent) {
+        return new RaceOutcome(v, 2_000_000, counted, new long[0][], parent, new long[] {5, 5, 5},
+                Samples.of(v.label(), "ns", Synthetic.around(nsPerIncrement, 3)));
+    }
+
+    @Test
+    void raceLostUpdatesProcessesAndTheCheapestFix() {
+        RaceResult r = new RaceResult(RaceConfig.defaults(), ENV, List.of(
+                outcome(RaceVariant.VOLATILE, new long[] {1_200_000, 1_300_000, 1_250_000}, 2, OptionalLong.empty()),
+                outcome(RaceVariant.ATOMIC, new long[] {2_000_000, 2_000_000, 2_000_000}, 10, OptionalLong.empty()),
+                outcome(RaceVariant.SYNCHRONIZED, new long[] {2_000_000, 2_000_000, 2_000_000}, 40, OptionalLong.empty()),
+                outcome(RaceVariant.PROCESSES, new long[] {2_000_000, 2_000_000, 2_000_000}, 2, OptionalLong.of(0))),
+                Map.of());
+        String s = Readings.of(r).orElseThrow().prose();
+        assertTrue(s.startsWith("Threads, volatile field, no lock lost updates in 3 of 3 trials (median 750,000 of 2,000,000"
+                + " per trial); the parent's own counter stayed 0"), s);
+        assertTrue(s.contains("Per increment, threads, AtomicLong.incrementAndGet takes 5.00× as long as threads, volatile"), s);
+        assertTrue(s.contains("the lesson's claim holds here") || s.contains("claims measured here"), s);
+    }
+
+    private static FaultOutcome fault(FaultKind kind, FaultMode mode, int survivors) {
+        List<WorkerEnd> workers = new ArrayList<>();
+        workers.add(new WorkerEnd(0, true, WorkerEnd.Fate.DIED, "faulted"));
+        for (int i = 1; i < 4; i++) {
+            workers.add(new WorkerEnd(i, false, i <= survivors ? WorkerEnd.Fate.COMPLETED : WorkerEnd.Fate.DIED, ""));
+        }
+        return new FaultOutcome(kind, mode, "test", 0, workers,
+                List.of(new ProcessEnd("group", 139, Optional.empty(), false)), 0);
+    }
+
+    @Test
+    void crashCountsSurvivorsAndNamesTheThreadGroupOnlyWhenItEnded() {
+        FaultResult group = new FaultResult(FaultConfig.defaults(), ENV, List.of(fault(FaultKind.SEGFAULT, FaultMode.THREADS, 0),
+                fault(FaultKind.SEGFAULT, FaultMode.PROCESSES, 3)), Map.of());
+        String s = Readings.of(group).orElseThrow().prose();
+        assertTrue(s.contains("segfault: 0 of 3 as threads, 3 of 3 as processes"), s);
+        assertTrue(s.contains("default action ended the whole thread group"), s);
+        FaultResult contained = new FaultResult(FaultConfig.defaults(), ENV,
+                List.of(fault(FaultKind.EXCEPTION, FaultMode.THREADS, 3)), Map.of());
+        String c = Readings.of(contained).orElseThrow().prose();
+        assertTrue(c.contains("exception: 3 of 3 as threads, processes not run"), c);
+        assertFalse(c.contains("thread group"), c);
+    }
+
+    private static ScaleResult scale(long threadRss, long processRss) {
+        List<ScalePoint> threads = new ArrayList<>();
+        List<ScalePoint> procs = new ArrayList<>();
+        long[] noise = {0, 3_000, -2_000};
+        for (int i = 0; i < 3; i++) {
+            long n = 100L * (i + 1);
+            threads.add(new ScalePoint(n, 0, n * threadRss + noise[i], 0, 0, 0, 0, 0, n, n, 0, 0));
+            procs.add(new ScalePoint(n, 0, n * processRss + noise[i], 0, 0, 0, 0, 0, n, 0, 0, 0));
+        }
+        ScaleConfig config = ScaleConfig.defaults().withKinds(List.of(ScaleConfig.PLATFORM, ScaleConfig.PROCESSES));
+        return new ScaleResult(ENV, config, ENV.limits(), List.of(new ScaleKind(ScaleConfig.PLATFORM, "test", threads),
+                new ScaleKind(ScaleConfig.PROCESSES, "test", procs)), Map.of());
+    }
+
+    @Test
+    void scaleSlopesApartOrOverlapping() {
+        String apart = Readings.of(scale(40_000, 1_000_000)).orElseThrow().prose();
+        assertTrue(apart.startsWith("Each idle process added 977 KiB (95 % CI"), apart);
+        assertTrue(apart.contains("about 25.0× as much per process"), apart);
+        String overlap = Readings.of(scale(40_000, 40_010)).orElseThrow().prose();
+        assertTrue(overlap.contains("the intervals overlap, so no difference is detectable"), overlap);
+    }
+
+    @Test
+    void c10kComparesAtTheLargestCountBothReached() {
+        ServerMemory idle = new ServerMemory(50_000_000, 0, 0, 2);
+        List<C10kPoint> points = List.of(
+                new C10kPoint(C10kConfig.THREADS, 1_000, 1, 1, 1, 0, 1, Samples.of("t", "ns", Synthetic.around(90_000, 30)),
+                        idle, new ServerMemory(0, 0, 0, 1_002), idle),
+                new C10kPoint(C10kConfig.SELECTOR, 1_000, 1, 1, 1, 0, 1, Samples.of("s", "ns", Synthetic.around(30_000, 30)),
+                        idle, new ServerMemory(0, 0, 0, 2), idle));
+        C10kConfig config = C10kConfig.defaults().withServers(List.of(C10kConfig.THREADS, C10kConfig.SELECTOR))
+                .withClients(List.of(1_000)).withTimeLimit(Duration.ofSeconds(10));
+        String s = Readings.of(new C10kResult(ENV, config, Map.of(), points, Map.of())).orElseThrow().prose();
+        assertTrue(s.startsWith("At 1,000 clients the thread-per-connection server held 1,002 threads and the selector"
+                + " server 2; round trip: a thread per connection takes 3.00× as long as selector"), s);
+    }
+
+    @Test
+    void compareCountsDetectableDifferences() {
+        CompareReading.Run a = new CompareReading.Run("monday", List.of(Synthetic.ns("fork", Synthetic.around(100, 40)),
+                Synthetic.ns("thread", Synthetic.around(10, 40))));
+        CompareReading.Run b = new CompareReading.Run("tuesday", List.of(Synthetic.ns("fork", Synthetic.around(300, 40)),
+                Synthetic.ns("thread", Synthetic.around(10, 40))));
+        String s = CompareReading.of(List.of(a, b), List.of("fork", "thread")).prose();
+        assertTrue(s.startsWith("1 of 2 conditions differ detectably from monday, 1 show no detectable difference."), s);
+        assertTrue(s.contains("The largest: tuesday's fork takes 3.00× as long as monday's fork"), s);
+        assertTrue(CompareReading.of(List.of(a), List.of("fork")).prose().startsWith("One result alone"));
+    }
+
+    @Test
+    void aResultWithoutAReadingGetsNone() {
+        assertTrue(Readings.of("not a result").isEmpty());
+    }
+}
