@@ -104,7 +104,7 @@ def test_result_bound_with_as_is_usable_in_the_next_java_cell(session):
 @pytest.mark.parametrize("code, start", [
     ("%race -N 0", "%race: --increments 0 is out of range"),
     ("%spawn --variants forks", "%spawn: variant 'forks' is not known"),
-    ("%ipc --sise 8", "%ipc: Unknown options: '--sise', '8'; did you mean --sizes?"),
+    ("%ipc --sise 8", "%ipc: unknown option '--sise'; did you mean --sizes?"),
 ])
 def test_usage_error_is_one_line_and_the_kernel_lives(session, code, start):
     reply, outputs = session.run(code)

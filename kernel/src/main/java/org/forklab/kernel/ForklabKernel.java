@@ -185,6 +185,12 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
                     withParameters(name, cellMagic.getArgs()), cellMagic.getBody()));
         }
         if (code.stripLeading().startsWith("%%")) {
+            // "%%c --help" alone asks for help, which needs no body.
+            List<String> words = List.of(code.strip().split("\\R")[0].substring(2).trim().split("\\s+"));
+            if (words.contains("--help") || words.contains("-h")) {
+                return runMagic("%%" + words.get(0), true,
+                        () -> magics.applyCellMagic(words.get(0), words.subList(1, words.size()), ""));
+            }
             throw new UsageError("a cell magic needs its body on the lines after " + code.strip().split("\\R")[0]);
         }
         ParsedCell cell = ParsedCell.parse(code);

@@ -57,7 +57,7 @@ class ParsingTest {
                         "%%c: Invalid value for option '--timeout': 'ten' is not a duration; write seconds, or a number"
                                 + " with ms, s or m, e.g. 500ms or 10s (see %%c --help)"),
                 Arguments.of(new CMagic(), "%%c", List.of("--timout", "5"),
-                        "%%c: Unknown option: '--timout'; did you mean --timeout? (see %%c --help)"),
+                        "%%c: unknown option '--timout'; did you mean --timeout? (see %%c --help)"),
                 Arguments.of(new CMagic(), "%%c", List.of("--std", "c89"),
                         "%%c: Invalid value for option '--std': expected one of [c99, c11, c17, gnu99, gnu11, gnu17]"
                                 + " (case-insensitive) but was 'c89' (see %%c --help)"),
@@ -69,7 +69,7 @@ class ParsingTest {
                 Arguments.of(new EnvMagic(), "%env", List.of("extra"),
                         "%env: Unmatched argument at index 0: 'extra' (see %env --help)"),
                 Arguments.of(new EnvMagic(), "%env", List.of("--a", "r"),
-                        "%env: Unknown options: '--a', 'r'; did you mean --as? (see %env --help)"),
+                        "%env: unknown option '--a'; did you mean --as? (see %env --help)"),
                 Arguments.of(new EnvMagic(), "%env", List.of("@/etc/passwd"),
                         "%env: Unmatched argument at index 0: '@/etc/passwd' (see %env --help)"),
                 Arguments.of(new CMagic(), "%%c", List.of("-O", "9".repeat(500)),

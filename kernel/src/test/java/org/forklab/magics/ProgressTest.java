@@ -80,7 +80,7 @@ class ProgressTest {
         String id = first.getDisplayId();
         screen.updates.forEach(u -> assertEquals(id, u.getDisplayId(), "every update replaces the progress display"));
         if (phases > 0) {
-            String last = "statistics and chart (" + phases + "/" + phases + ")";
+            String last = "statistics and chart, part " + phases + " of " + phases;
             assertTrue(screen.updates.stream().anyMatch(u -> text(u).contains(last)),
                     "the run went through " + phases + " phases: " + screen.updates.stream().map(ProgressTest::text).toList());
         }
@@ -141,6 +141,19 @@ class ProgressTest {
                         throw new ExperimentTimeoutException(left);
                     }))));
             assertTrue(e.getMessage().contains("time limit of 9.0 s"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theLineNamesThePartBeingRun() throws InterruptedException {
+        try (Progress progress = Progress.start(screen, "%x")) {
+            Thread.sleep(600); // updates come at most every few hundred milliseconds
+            progress.step("second", 1, 2);
+            String line = text(updates().get(updates().size() - 1));
+            assertTrue(line.startsWith("%x: second, part 2 of 2 …"), line);
+            progress.step("last", 2, 2);
+            line = text(updates().get(updates().size() - 1));
+            assertTrue(line.startsWith("%x: last, part 2 of 2 …"), line);
         }
     }
 }

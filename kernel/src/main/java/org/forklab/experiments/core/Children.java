@@ -34,7 +34,8 @@ public final class Children {
      * without escapes); what is left after that is killed from here.
      */
     public static ChildResult run(ChildSpec spec, Duration grace) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(spec.command());
+        // Under setpriv --pdeathsig: a child dies with the kernel even when that is killed outright.
+        ProcessBuilder builder = new ProcessBuilder(DeathSignal.wrap(spec.command()));
         builder.environment().putAll(spec.environment());
         long start = System.nanoTime();
         Process process = builder.start();

@@ -1,5 +1,7 @@
 package org.forklab.experiments.cost;
 
+import org.forklab.experiments.sandbox.ParentDeath;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -58,6 +60,7 @@ public final class ChildJvmMain {
     }
 
     public static void main(String[] args) throws Exception {
+        ParentDeath.watch(); // never outlive the kernel, even one killed outright
         JsonObject plan = GSON.fromJson(args[0], JsonObject.class);
         CostConfig config = config(plan);
         // The parent's remaining time, so a child never outlasts the run that started it.

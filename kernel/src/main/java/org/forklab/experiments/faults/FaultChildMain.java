@@ -1,5 +1,7 @@
 package org.forklab.experiments.faults;
 
+import org.forklab.experiments.sandbox.ParentDeath;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +27,7 @@ public final class FaultChildMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ParentDeath.watch(); // never outlive the kernel, even one killed outright
         FaultKind kind = FaultKind.fromWord(args[1]);
         if (args[0].equals("threads")) {
             workMillis = Long.parseLong(args[4]);

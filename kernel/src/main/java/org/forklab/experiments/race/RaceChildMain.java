@@ -1,5 +1,7 @@
 package org.forklab.experiments.race;
 
+import org.forklab.experiments.sandbox.ParentDeath;
+
 import org.forklab.experiments.core.Deadline;
 
 import java.time.Duration;
@@ -23,6 +25,7 @@ public final class RaceChildMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ParentDeath.watch(); // never outlive the kernel, even one killed outright
         if (args[0].equals("process")) {
             long increments = Long.parseLong(args[1]);
             int trials = Integer.parseInt(args[2]);

@@ -1,5 +1,6 @@
 package org.forklab.experiments.scale;
 
+import org.forklab.experiments.core.DeathSignal;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.VirtualThreads;
@@ -171,7 +172,7 @@ public final class ScaleExperiment {
     }
 
     private static ScalePoint processesAt(long count, Deadline deadline) throws IOException, InterruptedException {
-        ProcessBuilder sleeper = new ProcessBuilder("sleep", "86400")
+        ProcessBuilder sleeper = new ProcessBuilder(DeathSignal.wrap(List.of("sleep", "86400")))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -184,7 +185,7 @@ public final class ScaleExperiment {
                 if ((i & 15) == 0) {
                     deadline.check();
                 }
-                children.add(sleeper.start());
+                children.add(DeathSignal.start(sleeper));
             }
             for (Process p : children) {
                 awaitProgram(p, "sleep", deadline);

@@ -1,5 +1,7 @@
 package org.forklab.experiments.share;
 
+import org.forklab.experiments.sandbox.ParentDeath;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,6 +21,7 @@ public final class ShareChildMain {
     }
 
     public static void main(String[] args) throws IOException {
+        ParentDeath.watch(); // never outlive the kernel, even one killed outright
         int index = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]);
         long[] ids = ThreadSelf.pidAndTid();

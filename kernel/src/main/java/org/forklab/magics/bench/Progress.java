@@ -140,7 +140,8 @@ public final class Progress implements AutoCloseable {
 
     private DisplayData line() {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        String count = total > 0 ? String.format(Locale.ROOT, " (%d/%d)", done, total) : "";
+        // The part being run, not the parts finished: while the second of two runs it reads "part 2 of 2".
+        String count = total > 0 ? String.format(Locale.ROOT, ", part %d of %d", Math.min(done + 1, total), total) : "";
         String elapsed = seconds > 0 ? String.format(Locale.ROOT, ", %d s", seconds) : "";
         DisplayData data = new DisplayData(title + ": " + what + count + " …" + elapsed);
         String bar = total > 0 ? "<progress value=\"" + done + "\" max=\"" + total + "\"></progress> " : "";

@@ -212,6 +212,15 @@ public final class MagicParser {
     static String describe(ParameterException e) {
         String message = oneLine(e.getMessage());
         if (e instanceof UnmatchedArgumentException unmatched) {
+            // The first word that looks like an option is the slip; the value after it (the 40 of
+            // --smaples 40) is only unmatched because its option was, so it is not named.
+            Optional<String> option = unmatched.getUnmatched().stream().filter(w -> w.startsWith("-") && w.length() > 1)
+                    .findFirst().map(w -> w.contains("=") ? w.substring(0, w.indexOf('=')) : w);
+            if (option.isPresent()) {
+                String typed = option.get();
+                Optional<String> near = Suggestions.closest(typed, unmatched.getCommandLine().getCommandSpec().optionsMap().keySet());
+                return "unknown option '" + clip(typed) + "'" + near.map(n -> "; did you mean " + n + "?").orElse("");
+            }
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
                 message += "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
