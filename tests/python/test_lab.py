@@ -83,8 +83,11 @@ def test_lab_sh_as_root_reaches_a_running_server_and_says_so(lab):
 def test_the_news_pop_up_is_off(lab):
     base, token, _, _ = lab
     _, settings = _get(base + "/lab/api/settings/@jupyterlab/apputils-extension:notification", token)
-    assert settings["composite"]["fetchNews"] == "false"
-    assert settings["composite"]["checkForUpdates"] is False
+    # overrides.json becomes the schema's defaults; the user has set nothing of their own.
+    def value(key):
+        return settings["settings"].get(key, settings["schema"]["properties"][key]["default"])
+    assert value("fetchNews") == "false"
+    assert value("checkForUpdates") is False
 
 
 def test_autosave_lands_in_the_working_copy_and_the_lessons_stay_clean(lab):
