@@ -22,7 +22,8 @@ import java.util.logging.Level;
  * {@code java -jar forklab-kernel.jar CONNECTION_FILE} runs the kernel (what Jupyter does);
  * {@code java -jar forklab-kernel.jar install ...} writes the kernelspec.
  */
-@Command(name = "forklab-kernel", mixinStandardHelpOptions = true, subcommands = InstallCommand.class,
+@Command(name = "forklab-kernel", mixinStandardHelpOptions = true, versionProvider = KernelVersion.class,
+        subcommands = InstallCommand.class,
         description = "The forklab Java kernel for Jupyter.")
 public final class Main implements Callable<Integer> {
     /**
@@ -66,11 +67,29 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         if (!Files.isRegularFile(connectionFile)) {
-            System.err.println("forklab-kernel: no connection file at " + connectionFile);
+            System.err.println(notAConnectionFile(connectionFile.toString()));
             return 2;
         }
         runKernel(connectionFile);
         return 0;
+    }
+
+    /**
+     * The one line for an argument that is no connection file. A bare word is far more likely a
+     * mistyped sub-command ("instal") than a connection file, so it is answered as one.
+     */
+    static String notAConnectionFile(String argument) {
+        java.util.Set<String> subcommands = new CommandLine(new Main()).getSubcommands().keySet();
+        boolean bareWord = argument.matches("[A-Za-z][A-Za-z-]*");
+        if (!bareWord) {
+            return "forklab-kernel: no connection file at " + argument
+                    + " (Jupyter passes the path of the connection file it wrote)";
+        }
+        String hint = org.forklab.kernel.magic.MagicRegistry.closestName(argument, subcommands)
+                .map(name -> "; did you mean " + name + "?")
+                .orElse("");
+        return "forklab-kernel: '" + argument + "' is neither a sub-command nor a connection file" + hint
+                + " (sub-commands: " + String.join(", ", subcommands) + "; see --help)";
     }
 
     static void runKernel(Path connectionFile) throws Exception {

@@ -64,6 +64,14 @@ public final class MagicRegistry extends Magics {
                 .filter(name -> name.startsWith(prefix)).sorted().collect(Collectors.toList());
     }
 
+    /** The name among {@code known} closest to a mistyped one, if near enough to be a slip. */
+    public static Optional<String> closestName(String unknown, java.util.Collection<String> known) {
+        return known.stream()
+                .filter(name -> distance(unknown, name) <= Math.max(2, unknown.length() / 3)
+                        || name.startsWith(unknown) || unknown.startsWith(name))
+                .min(Comparator.comparingInt((String name) -> distance(unknown, name)).thenComparing(name -> name));
+    }
+
     /** Levenshtein distance: how many single-character edits turn a into b. */
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
