@@ -44,9 +44,12 @@ def test_bad_maven_coordinate(session):
 
 
 def test_unreachable_repository(session):
-    line = one_line_error(session.run(
-        "%maven org.example.none:missing:1.0 --repository http://127.0.0.1:9/none", timeout=120)[1])
+    outputs = session.run(
+        "%maven org.example.none:missing:1.0 --repository http://127.0.0.1:9/none", timeout=120)[1]
+    line = one_line_error(outputs)
     assert line.startswith("%maven: could not resolve org.example.none:missing:1.0 from ")
+    # the resolver's logging goes to the kernel's log, never into the cell (no SLF4J warning)
+    assert text_of(outputs, "stderr") == "" and text_of(outputs, "stdout") == "", outputs
 
 
 def test_missing_jar(session):
