@@ -40,7 +40,27 @@ public final class ForklabMagics implements KernelExtension {
 
     /** For hosts that know nothing of forklab (stock IJava): results stay in {@link org.forklab.spi.Results}. */
     public static void register(BaseKernel kernel, Magics magics) {
-        new ForklabMagics().register(new PlainExtensionContext(kernel, magics));
+        ExtensionContext context = new PlainExtensionContext(kernel, magics);
+        new ForklabMagics().register(context);
+        // Stock IJava has no %lsmagic; the forklab kernel has its own, which lists these too.
+        magics.registerLineMagic("lsmagic", args -> {
+            if (!args.isEmpty() && !args.equals(java.util.List.of("--help")) && !args.equals(java.util.List.of("-h"))) {
+                throw new org.forklab.spi.UsageError("%lsmagic takes no arguments (it lists forklab's magics)");
+            }
+            // returned, not printed: IJava shows a magic's value as the cell's result
+            return listing();
+        });
+    }
+
+    /** forklab's magics, one per line with what each does, as %lsmagic shows them under another host. */
+    static String listing() {
+        StringBuilder text = new StringBuilder("forklab's magics (each explains itself with --help):\n");
+        int width = MagicCatalog.all().stream().mapToInt(m -> m.name().length() + (m.cell() ? 2 : 1)).max().orElse(0);
+        for (MagicDefinition magic : MagicCatalog.all()) {
+            String name = (magic.cell() ? "%%" : "%") + magic.name();
+            text.append(String.format("%-" + width + "s  %s%n", name, magic.summary()));
+        }
+        return text.toString();
     }
 
     /** The context of the last registration, for the Java facade; null before any. */

@@ -45,6 +45,10 @@ class StockIJavaCompatibilityIT {
         assertTrue(lines.stream().anyMatch(l -> l.matches("display [1-9][0-9]*")), "%env displayed HTML:\n" + r.stdout());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("usage UsageError: %race: ") && l.contains("--bogus")),
                 "a bad option is one UsageError line:\n" + r.stdout());
+        assertTrue(lines.contains("forklab's magics (each explains itself with --help):")
+                        && lines.stream().anyMatch(l -> l.matches("%spawn +Measure the cost of creating .*"))
+                        && lines.stream().anyMatch(l -> l.matches("%%c +Compile the cell as C.*")),
+                "%lsmagic lists forklab's magics under a stock host:\n" + r.stdout());
         assertTrue(lines.contains("kernel-classes false"), "no forklab kernel class is visible:\n" + r.stdout());
     }
 

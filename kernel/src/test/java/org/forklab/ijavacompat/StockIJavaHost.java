@@ -27,6 +27,7 @@ public final class StockIJavaHost {
             run(shell, startupScript);
             run(shell, "var k = io.github.spencerpark.ijava.IJava.getKernelInstance();");
             run(shell, "k.getMagics().applyLineMagic(\"env\", java.util.List.of());");
+            run(shell, "System.out.print((String) k.getMagics().applyLineMagic(\"lsmagic\", java.util.List.of()));");
             run(shell, "k.displayed().forEach(d -> System.out.println(\"display \" + d.getData(io.github.spencerpark"
                     + ".jupyter.kernel.display.mime.MIMEType.TEXT_HTML).toString().length()));");
             run(shell, "try { k.getMagics().applyLineMagic(\"race\", java.util.List.of(\"--bogus\")); }"
