@@ -28,8 +28,10 @@ public final class PromptConnection extends JupyterConnection {
         // A context of our own: basekernel's is private; it is closed after our sockets.
         this.context = ZMQ.context(1);
         HMACGenerator hmac = properties.createHMACGenerator();
-        this.promptShell = new PromptShellChannel(context, hmac, false, this);
-        this.promptControl = new PromptShellChannel(context, hmac, true, this);
+        // One history for both: a request replayed onto the other channel is a replay too.
+        SeenSignatures seen = new SeenSignatures();
+        this.promptShell = new PromptShellChannel(context, hmac, false, this, seen);
+        this.promptControl = new PromptShellChannel(context, hmac, true, this, seen);
     }
 
     @Override

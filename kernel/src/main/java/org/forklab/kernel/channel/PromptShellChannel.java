@@ -35,12 +35,16 @@ final class PromptShellChannel extends ShellChannel {
     private boolean socketClosed;
     /** The first frame of the next message, received by the loop, not yet read by readMessage. */
     private byte[] firstFrame;
+    /** Every frame of the message being read, to find its signature. */
+    private final List<byte[]> frames = new java.util.ArrayList<>();
+    private final SeenSignatures seen;
 
     PromptShellChannel(ZMQ.Context context, io.github.spencerpark.jupyter.messages.HMACGenerator hmac,
-                       boolean control, JupyterConnection connection) {
+                       boolean control, JupyterConnection connection, SeenSignatures seen) {
         super(context, hmac, control, connection);
         this.connection = connection;
         this.control = control;
+        this.seen = seen;
     }
 
     @Override
@@ -81,6 +85,7 @@ final class PromptShellChannel extends ShellChannel {
             return; // the time-out: look at the stop flag again
         }
         firstFrame = first;
+        frames.clear();
         Message<?> message;
         try {
             message = readMessage();
@@ -91,7 +96,24 @@ final class PromptShellChannel extends ShellChannel {
         } finally {
             firstFrame = null;
         }
+        // readMessage has checked the signature; a valid one seen before is a replay.
+        if (message != null && !seen.firstTime(signatureOf(frames))) {
+            LOG.warning("ignored a replayed " + message.getHeader().getType().getName()
+                    + ": its signature was seen before");
+            return;
+        }
         handle(message);
+    }
+
+    /** The frame after the {@code <IDS|MSG>} delimiter: the message's HMAC, hex (empty without a key). */
+    static String signatureOf(List<byte[]> frames) {
+        byte[] delimiter = "<IDS|MSG>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i + 1 < frames.size(); i++) {
+            if (java.util.Arrays.equals(frames.get(i), delimiter)) {
+                return new String(frames.get(i + 1), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+        }
+        return "";
     }
 
     /**
@@ -103,9 +125,14 @@ final class PromptShellChannel extends ShellChannel {
         byte[] first = firstFrame;
         if (first != null) {
             firstFrame = null;
+            frames.add(first);
             return first;
         }
-        return super.recv(flags);
+        byte[] frame = super.recv(flags);
+        if (frame != null) {
+            frames.add(frame);
+        }
+        return frame;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
