@@ -22,7 +22,8 @@ class KernelSpecTest {
         new KernelSpec("Java (forklab)", "/opt/jdk/bin/java", List.of("-Xmx1g")).writeTo(dir, jar);
 
         JsonObject json = new JsonParser().parse(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
-        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:-UsePerfData\",\"-Xmx1g\",\"-jar\",\"" + dir.resolve("forklab-kernel.jar")
+        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:-UsePerfData\",\"-XX:G1PeriodicGCInterval=2000\",\"-XX:MaxHeapFreeRatio=30\","
+                + "\"-XX:MinHeapFreeRatio=10\",\"-Xmx1g\",\"-jar\",\"" + dir.resolve("forklab-kernel.jar")
                 + "\",\"{connection_file}\"]", json.get("argv").toString());
         assertEquals("java", json.get("language").getAsString());
         assertEquals("message", json.get("interrupt_mode").getAsString());
