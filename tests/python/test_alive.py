@@ -137,10 +137,15 @@ def small_heap(jdk):
     s.close()
 
 
-def test_filling_the_heap_ten_times_is_one_error_each_and_the_kernel_lives(small_heap):
+def test_filling_the_heap_ten_times_is_one_error_each_and_the_kernel_lives(small_heap, jdk, request):
+    if jdk.endswith("25"):
+        # Known defect, issue 16 stays open: on JDK 25 the first trial's reply never comes and
+        # the control thread is gone afterwards. Run (not skipped) so a fix shows as XPASS.
+        request.applymarker(pytest.mark.xfail(reason="JDK 25: the reply to the heap-filling cell is lost"))
+    timeout = 120 if jdk.endswith("25") else 300
     for trial in range(10):
         reply, outputs = small_heap.run(
-            "var l = new java.util.ArrayList<long[]>(); while (true) l.add(new long[1 << 20]);", timeout=300)
+            "var l = new java.util.ArrayList<long[]>(); while (true) l.add(new long[1 << 20]);", timeout=timeout)
         assert reply["status"] == "error", f"trial {trial}"
         error = error_of(outputs)
         assert error["ename"] == "OutOfMemoryError", f"trial {trial}: {error}"
