@@ -33,8 +33,10 @@ public final class CompareReading {
                 if (base.isEmpty() || s.isEmpty()) {
                     continue;
                 }
-                Contrast.Outcome o = Contrast.of(Side.of(baseline.name() + "'s " + c, base.get()),
-                        Side.of(r.name() + "'s " + c, s.get()), Measure.TIME, null);
+                // Separate runs: their samples share each run's moment, so the reading compares
+                // the same block medians as the display's ratio lines, not single samples.
+                Contrast.Outcome o = Contrast.of(Side.of(baseline.name() + "'s " + c, blocked(base.get())),
+                        Side.of(r.name() + "'s " + c, blocked(s.get())), Measure.TIME, null);
                 if (o.kind() == Kind.CLEARLY_DIFFERENT) {
                     different.add(o);
                 } else if (o.kind() == Kind.BIMODAL) {
@@ -56,6 +58,10 @@ public final class CompareReading {
                 .max((x, y) -> Double.compare(x.comparison().orElseThrow().ratio(), y.comparison().orElseThrow().ratio()))
                 .map(o -> "the largest: " + o.sentence());
         return Reading.of(count, largest);
+    }
+
+    private static Samples blocked(Samples s) {
+        return Samples.of(s.label(), s.unit(), org.forklab.stats.Blocks.medians(s.values()));
     }
 
     private static Optional<Samples> find(Run r, String condition) {
