@@ -87,7 +87,12 @@ def test_experiment_magic_ends_in_one_full_bundle(session, magic):
     for mime in BUNDLE:
         assert final.get(mime), f"%{magic}: no {mime} in {sorted(final)}"
     assert "measured on:" in final["text/plain"]
-    assert final["text/html"].lstrip().startswith("<div")
+    html = final["text/html"].lstrip()
+    assert html.startswith("<div") or html.startswith('<p class="forklab-reading">'), html[:200]
+    # the run's reading opens the display, before any table
+    reading, table = html.find('class="forklab-reading"'), html.find("<table")
+    assert reading >= 0 and (table < 0 or reading < table), html[:400]
+    assert final["text/plain"].startswith("Reading: "), final["text/plain"][:200]
     assert not final["text/plain"].startswith(f"%{magic}: "), "the result replaced the progress line"
 
 
