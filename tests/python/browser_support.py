@@ -38,25 +38,10 @@ def kernel_jar() -> Path:
     return jar
 
 
-def jdk_version(home: Path) -> int | None:
-    """The feature version of a JDK, from the release file every JDK ships."""
-    try:
-        text = (home / "release").read_text()
-    except OSError:
-        return None
-    found = re.search(r'^JAVA_VERSION="(\d+)', text, re.M)
-    return int(found.group(1)) if found else None
-
-
 def jdks() -> list[tuple[int, Path]]:
-    """JDKs of version 17 or later in /usr/lib/jvm (one per real directory), oldest first."""
-    found: dict[Path, int] = {}
-    for home in sorted(Path("/usr/lib/jvm").glob("*/")):
-        home = home.resolve()
-        version = jdk_version(home)
-        if version and version >= 17 and (home / "bin/javac").exists():
-            found[home] = version
-    return sorted((v, h) for h, v in found.items())
+    """JDKs of version 17 or later (version, home), oldest first: conftest's discovery, the one copy."""
+    from conftest import CANDIDATE_JDKS
+    return [(int(name.removeprefix("jdk")), java.parent.parent) for name, java in CANDIDATE_JDKS.items()]
 
 
 def java_command() -> str:
