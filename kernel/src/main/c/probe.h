@@ -31,7 +31,7 @@ int cmd_race(int argc, char **argv);      /* probe_race.c: the shared-counter ra
 int cmd_fault(int argc, char **argv);     /* probe_fault.c: segfault, abort, stack overflow in threads/processes */
 int cmd_share(int argc, char **argv);     /* probe_share.c: PIDs/TIDs, stacks, globals, fds, handlers: threads vs fork */
 int cmd_contain(int argc, char **argv);  /* probe_contain.c: run a %%c program under task and memory caps, leave nothing */
-int cmd_idle(int argc, char **argv);      /* probe_ipc.c: hold N forked idle children for the scale experiment */
+int cmd_idle(int argc, char **argv);      /* probe_idle.c: hold N forked idle children for the scale experiment */
 int cmd_stacks(int argc, char **argv);    /* probe_stacks.c: native thread stacks' size and Rss from smaps */
 
 /* ---- key=value arguments ---- */

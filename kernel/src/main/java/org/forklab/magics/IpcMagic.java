@@ -6,7 +6,6 @@ import org.forklab.charts.ChartRenderingException;
 import org.forklab.charts.Quantity;
 import org.forklab.charts.SweepCharts;
 import org.forklab.charts.SweepSeries;
-import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.ipc.IpcConfig;
 import org.forklab.experiments.ipc.IpcExperiment;
 import org.forklab.experiments.ipc.IpcResult;
@@ -91,22 +90,6 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
         List<TransportResult> transports = new ArrayList<>();
         Phases.run(progress, config.timeLimit(), phases).forEach(part -> transports.addAll(part.transports()));
         return new IpcResult(Environment.current(), config, transports);
-    }
-
-    /** One-way latency (round trip / 2) of the smallest message, as the claims speak of one-way times. */
-    public static Samples oneWaySmallest(TransportResult t) {
-        SizePoint p = t.points().get(0);
-        for (SizePoint q : t.points()) {
-            if (q.size() < p.size()) {
-                p = q;
-            }
-        }
-        double[] v = p.latency().values();
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= 2;
-        }
-        return new Samples(t.transport() + ", " + ByteSize.format(p.size()) + " B one way (round trip / 2)",
-                p.latency().unit(), v, new double[0], p.latency().opsPerSample());
     }
 
     /** Tables of every sample set, claims, and a sweep of median latency against size per transport. */

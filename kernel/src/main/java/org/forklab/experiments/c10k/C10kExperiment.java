@@ -5,7 +5,7 @@ import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.JavaChild;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.core.VirtualThreads;
-import org.forklab.experiments.ipc.PeerProcess;
+import org.forklab.experiments.core.PeerProcess;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.forklab.experiments.ipc;
 
+import org.forklab.experiments.core.ParentWatch;
+
 import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;

@@ -5,6 +5,8 @@ import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.JavaChild;
+import org.forklab.experiments.core.Joins;
+import org.forklab.experiments.core.PeerProcess;
 import org.forklab.experiments.core.Sampler;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.core.SamplingPlan;

@@ -4,8 +4,8 @@ import org.forklab.experiments.core.DeathSignal;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.VirtualThreads;
-import org.forklab.experiments.ipc.Joins;
-import org.forklab.experiments.ipc.PeerProcess;
+import org.forklab.experiments.core.Joins;
+import org.forklab.experiments.core.PeerProcess;
 import org.forklab.experiments.nativeprobe.NativeProbe;
 
 import com.google.gson.Gson;

@@ -10,6 +10,7 @@ import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
 import org.forklab.experiments.ipc.IpcResult;
+import org.forklab.experiments.ipc.TransportResult;
 import org.forklab.experiments.race.RaceOutcome;
 import org.forklab.experiments.race.RaceResult;
 import org.forklab.experiments.race.RaceVariant;
@@ -106,7 +107,7 @@ public final class Claims {
 
     private static Function<Object, Optional<Measurement>> transport(String word) {
         return r -> r instanceof IpcResult x ? x.transports().stream().filter(t -> t.transport().equals(word)).findFirst()
-                .map(IpcMagicSupport::oneWaySmallest).map(Measurement::median) : Optional.empty();
+                .map(TransportResult::oneWaySmallest).map(Measurement::median) : Optional.empty();
     }
 
     /** A race result with the lesson's own sizes, 2 workers × 1,000,000. */

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.forklab.experiments.ipc.IpcResult;
 import org.forklab.experiments.ipc.TransportResult;
-import org.forklab.magics.IpcMagic;
 import org.forklab.magics.readings.Contrast.Measure;
 import org.forklab.magics.readings.Contrast.Side;
 
@@ -32,6 +31,6 @@ final class IpcReading {
     }
 
     private static Side side(IpcResult r, String word, String name) {
-        return find(r, word).map(t -> Side.of(name, IpcMagic.oneWaySmallest(t))).orElse(Side.missing(name));
+        return find(r, word).map(t -> Side.of(name, t.oneWaySmallest())).orElse(Side.missing(name));
     }
 }

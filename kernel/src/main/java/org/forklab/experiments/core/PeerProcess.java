@@ -1,6 +1,5 @@
-package org.forklab.experiments.ipc;
+package org.forklab.experiments.core;
 
-import org.forklab.experiments.core.Children;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.forklab.experiments.ipc;
+package org.forklab.experiments.core;
 
 /**
  * Joining threads on the way out of a run. A run that ends because it was interrupted still has

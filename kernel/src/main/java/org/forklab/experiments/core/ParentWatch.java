@@ -1,4 +1,4 @@
-package org.forklab.experiments.ipc;
+package org.forklab.experiments.core;
 
 import java.io.IOException;
 import java.io.InputStream;

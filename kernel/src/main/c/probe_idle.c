@@ -1,5 +1,5 @@
 /*
- * probe_ipc.c: commands of the communication and scale experiments.
+ * probe_idle.c: the idle command, which the scale experiment uses to hold forked children.
  *
  *   idle count=N   forks N children that only wait (no exec: each is a copy of this small
  *                  program sharing its pages copy-on-write), prints
