@@ -11,6 +11,15 @@ import org.forklab.experiments.ipc.IpcExperiment;
 import org.forklab.experiments.ipc.IpcResult;
 import org.forklab.experiments.ipc.SizePoint;
 import org.forklab.experiments.ipc.Transport;
+import org.forklab.experiments.core.Cpus;
+import org.forklab.experiments.switching.Placement;
+import org.forklab.experiments.switching.ThreadPinning;
+import org.forklab.stats.format.Column;
+import org.forklab.stats.format.Table;
+import org.forklab.stats.format.Units;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.forklab.experiments.ipc.TransportResult;
 import org.forklab.magics.bench.Phases;
 import org.forklab.experiments.core.Environment;
@@ -41,8 +50,13 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-t", "--transports"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Transports, or all: thread-handoff, thread-copy, pipe, unix-socket, tcp-loopback, shared-memory.")
+            description = "Transports, or all: thread-spin, thread-handoff, thread-copy, pipe, unix-socket, tcp-loopback, "
+                    + "shared-memory, native-threads-spin, native-threads-futex, native-shm-spin, native-shm-futex.")
     List<String> transports;
+
+    @Option(names = {"-p", "--placements"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            description = "Where the two ends run, or all (those this machine can give): same-cpu, two-cpus, scheduler.")
+    List<String> placements;
 
     @Option(names = {"-s", "--sizes"}, paramLabel = "SIZES", split = ",", converter = ByteSize.Converter.class,
             defaultValue = "8,512,32k,1m", description = "Message sizes, e.g. 8,64,512,4k,32k,256k,1m.")
@@ -65,15 +79,26 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
 
     @Override
     public void checkConfiguration() {
-        config();
+        config().checkPlacements(Cpus.parseList(Environment.current().cpuAffinity()));
     }
 
     IpcConfig config() {
         List<String> chosen = transports.contains("all") ? Transport.words()
                 : transports.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
-        return IpcConfig.defaults().withTransports(chosen)
+        return IpcConfig.defaults().withTransports(chosen).withPlacements(placements())
                 .withSizes(sizes.stream().map(s -> (int) s.bytes()).toList())
                 .withLatencySamples(latencySamples).withThroughputSamples(throughputSamples).withTimeLimit(timeout.limit());
+    }
+
+    /** "all" is every placement this process can be given: two CPUs only with two, pins only with taskset. */
+    private List<Placement> placements() {
+        if (!placements.contains("all")) {
+            return placements.stream().map(Placement::parse).distinct().toList();
+        }
+        boolean twoCpus = Cpus.parseList(Environment.current().cpuAffinity()).size() > 1;
+        boolean pinning = ThreadPinning.unavailableReason().isEmpty();
+        return Arrays.stream(Placement.values()).filter(p -> !p.pinned() || pinning)
+                .filter(p -> p != Placement.TWO_CPUS || twoCpus).toList();
     }
 
     @Override
@@ -92,27 +117,62 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
         return new IpcResult(Environment.current(), config, transports);
     }
 
-    /** Tables of every sample set, claims, and a sweep of median latency against size per transport. */
+    /**
+     * Tables of every sample set, a table of the smallest message's round trip by transport and
+     * placement, claims, and a sweep of median latency against size per transport for one placement
+     * (two CPUs when measured: there no side waits for the other's CPU).
+     */
     public static Bundle view(IpcResult r) {
         List<String> notes = new ArrayList<>();
+        Set<String> described = new LinkedHashSet<>();
         for (TransportResult t : r.transports()) {
-            notes.add(t.transport() + ": " + t.mechanism());
+            if (described.add(t.transport())) {
+                notes.add(t.transport() + ": " + t.mechanism());
+            }
             t.points().stream().filter(p -> !p.echoIntact() || p.bytesAcknowledged() != p.bytesSent()).forEach(p ->
-                    notes.add(t.transport() + " at " + ByteSize.format(p.size()) + " B: the peer did not get every byte back intact"));
+                    notes.add(t.transport() + ", " + t.placement() + ", at " + ByteSize.format(p.size())
+                            + " B: the peer did not get every byte back intact"));
         }
         Bundle bundle = ExperimentView.of("Messages: latency and throughput by size", "round-trip latency", r.samples(),
-                ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+                List.of(byPlacement(r)), ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+        List<String> placed = r.transports().stream().map(TransportResult::placement).distinct().toList();
+        String shown = placed.contains(Placement.TWO_CPUS.word()) ? Placement.TWO_CPUS.word() : placed.get(0);
         try {
             List<SweepSeries> series = new ArrayList<>();
             for (TransportResult t : r.transports()) {
+                if (!t.placement().equals(shown) || t.points().isEmpty()) {
+                    continue;
+                }
                 double[] x = t.points().stream().mapToDouble(SizePoint::size).toArray();
                 List<Summary> s = t.points().stream().map(p -> Summary.of(p.latency().values())).toList();
                 series.add(SweepSeries.ofMedians(t.transport(), x, s));
             }
-            return bundle.withChart(ExperimentView.render(SweepCharts.line("Round-trip latency by message size",
+            return bundle.withChart(ExperimentView.render(SweepCharts.line("Round-trip latency by message size, placement " + shown,
                     new Quantity("message size", Unit.BYTES), new Quantity("median round trip", Unit.NANOSECONDS), series)));
         } catch (ChartRenderingException | IllegalArgumentException e) {
             return bundle;
         }
+    }
+
+    /** Median round trip of the smallest message: one row per transport, one column per placement. */
+    static Table byPlacement(IpcResult r) {
+        List<String> placed = r.transports().stream().map(TransportResult::placement).distinct().toList();
+        List<Column> columns = new ArrayList<>(List.of(Column.text("transport")));
+        placed.forEach(p -> columns.add(Column.number(p)));
+        List<List<String>> rows = new ArrayList<>();
+        for (String word : r.transports().stream().map(TransportResult::transport).distinct().toList()) {
+            List<String> row = new ArrayList<>(List.of(word));
+            for (String p : placed) {
+                row.add(r.transport(word, p).filter(t -> !t.points().isEmpty())
+                        .map(t -> Units.duration(Summary.of(smallest(t).latency().values()).median())).orElse("not run"));
+            }
+            rows.add(row);
+        }
+        int size = r.config().sizes().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        return new Table("Median round trip of " + ByteSize.format(size) + " B messages by placement", columns, rows);
+    }
+
+    private static SizePoint smallest(TransportResult t) {
+        return t.points().stream().min(java.util.Comparator.comparingInt(SizePoint::size)).orElseThrow();
     }
 }

@@ -83,7 +83,7 @@ public final class Claims {
                             : Optional.empty(),
                     (v, env, result) -> "the parent's copy changed, so memory was shared: this would be a bug in the experiment"),
             new Claim("ipc-threads", "6. Communication", "threads pass a small message in nanoseconds: under 1 µs one way",
-                    new ClaimRange(0.001, 1, Unit.MICROSECONDS), "%ipc", transport("thread-handoff"),
+                    new ClaimRange(0.001, 1, Unit.MICROSECONDS), "%ipc", transport("thread-spin", "thread-handoff"),
                     (v, env, result) -> "a hand-off that blocks wakes the other thread through the kernel (futex, scheduler),"
                             + " which costs microseconds; the nanoseconds are a cache line moving between two threads"
                             + " that are already running, as a spinning hand-off shows"),
@@ -105,8 +105,11 @@ public final class Claims {
                         ? ", and in a virtual machine a wake-up across CPUs takes an inter-processor interrupt" : ""));
     }
 
-    private static Function<Object, Optional<Measurement>> transport(String word) {
-        return r -> r instanceof IpcResult x ? x.transports().stream().filter(t -> t.transport().equals(word)).findFirst()
+    /** The first of {@code words} measured, on two CPUs when it was measured there, else its first placement. */
+    private static Function<Object, Optional<Measurement>> transport(String... words) {
+        return r -> r instanceof IpcResult x ? Stream.of(words).<TransportResult>flatMap(w -> x.transport(w, "two-cpus")
+                        .or(() -> x.transports().stream().filter(t -> t.transport().equals(w)).findFirst()).stream())
+                .filter(t -> !t.points().isEmpty()).findFirst()
                 .map(TransportResult::oneWaySmallest).map(Measurement::median) : Optional.empty();
     }
 
