@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.ProcessTree;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Phases;
+import org.forklab.experiments.race.RaceConfig;
+import org.forklab.experiments.race.RaceExperiment;
+import org.forklab.experiments.race.RaceVariant;
 import org.forklab.magics.bench.Progress;
 import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.view.ExperimentRun;
@@ -125,23 +127,26 @@ class ProgressTest {
     }
 
     @Test
-    void phasesRunInOrderAndATimeOutNamesTheWholeLimit() throws Exception {
-        List<String> ran = new ArrayList<>();
-        try (Progress progress = Progress.start(screen, "%parts")) {
-            List<Phases.Phase<String>> parts = List.of(
-                    new Phases.Phase<>("a", left -> {
-                        ran.add("a " + (left.toSeconds() <= 7));
-                        return "A";
-                    }),
-                    new Phases.Phase<>("b", left -> "B"));
-            assertEquals(List.of("A", "B"), Phases.run(progress, Duration.ofSeconds(7), parts));
-            assertEquals(List.of("a true"), ran);
-            ExperimentTimeoutException e = assertThrows(ExperimentTimeoutException.class, () -> Phases.run(progress,
-                    Duration.ofSeconds(9), List.of(new Phases.Phase<String>("c", left -> {
-                        throw new ExperimentTimeoutException(left);
-                    }))));
-            assertTrue(e.getMessage().contains("time limit of 9.0 s"), e.getMessage());
-        }
+    void thePhasesAnExperimentAnnouncesReachTheLineAndTheViewReadsAsTheLastPart() throws Exception {
+        ExperimentRun.run(screen.bench(), "%parts", progress -> {
+            progress.phase("a", 0, 2);
+            progress.phase("b", 1, 2);
+            return "result";
+        }, r -> Bundle.of("done", "<p>done</p>"), ResultOptions.bindingOnly(null));
+        List<String> lines = updates().stream().map(ProgressTest::text).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("%parts: statistics and chart, part 2 of 2 …")), lines.toString());
+        assertTrue(text(screen.finalDisplay()).startsWith("done"), text(screen.finalDisplay()));
+    }
+
+    @Test
+    void aTimeOutNamesTheWholeLimitAndThePhasesReachTheListener() {
+        List<String> phases = new ArrayList<>();
+        ExperimentTimeoutException e = assertThrows(ExperimentTimeoutException.class, () -> RaceExperiment.run(
+                RaceConfig.defaults().withVariants(List.of(RaceVariant.PLAIN, RaceVariant.ATOMIC))
+                        .withTimeLimit(Duration.ofSeconds(1)).withIncrements(100_000_000L).withTrials(10_000),
+                (what, done, total) -> phases.add(what + " " + done + "/" + total)));
+        assertTrue(e.getMessage().contains("time limit of 1.0 s"), e.getMessage());
+        assertEquals("plain × 10000 trials 0/2", phases.get(0));
     }
 
     @Test

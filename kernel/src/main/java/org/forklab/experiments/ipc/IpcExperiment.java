@@ -1,5 +1,6 @@
 package org.forklab.experiments.ipc;
 
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.Children;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
@@ -45,11 +46,18 @@ public final class IpcExperiment {
     }
 
     public static IpcResult run(IpcConfig config) throws IOException, InterruptedException {
+        return run(config, ProgressListener.NONE);
+    }
+
+    /** The run, announcing each transport as a phase. */
+    public static IpcResult run(IpcConfig config, ProgressListener progress) throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         List<TransportResult> results = new ArrayList<>();
         try {
             for (String word : config.transports()) {
                 deadline.check();
+                progress.phase(word + ", " + config.sizes().size() + " sizes", config.transports().indexOf(word),
+                        config.transports().size());
                 results.add(runTransport(Transport.fromWord(word), config, deadline));
             }
         } catch (ClosedByInterruptException e) {
