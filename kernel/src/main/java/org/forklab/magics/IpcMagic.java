@@ -21,11 +21,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.forklab.experiments.ipc.TransportResult;
-import org.forklab.magics.bench.Phases;
-import org.forklab.experiments.core.Environment;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Progress;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
@@ -104,17 +101,7 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         IpcConfig config = config();
-        ExperimentRun.run(bench, "%ipc", progress -> inPhases(config, progress), IpcMagic::view, result);
-    }
-
-    /** One run of the experiment per transport (every size), joined into one result. */
-    static IpcResult inPhases(IpcConfig config, Progress progress) throws Exception {
-        List<Phases.Phase<IpcResult>> phases = config.transports().stream().map(t -> new Phases.Phase<IpcResult>(
-                t + ", " + config.sizes().size() + " sizes",
-                left -> IpcExperiment.run(config.withTransports(List.of(t)).withTimeLimit(left)))).toList();
-        List<TransportResult> transports = new ArrayList<>();
-        Phases.run(progress, config.timeLimit(), phases).forEach(part -> transports.addAll(part.transports()));
-        return new IpcResult(Environment.current(), config, transports);
+        ExperimentRun.run(bench, "%ipc", progress -> IpcExperiment.run(config, progress), IpcMagic::view, result);
     }
 
     /**

@@ -68,11 +68,8 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         ShareConfig config = config();
-        // one run observes threads and processes together, so the progress clock shows the time elapsed
-        ExperimentRun.run(bench, "%share", progress -> {
-            progress.step(config.workers() + " threads and " + config.workers() + " processes", 0, 0);
-            return ShareExperiment.run(config);
-        }, ShareMagic::view, ResultOptions.bindingOnly(as));
+        ExperimentRun.run(bench, "%share", progress -> ShareExperiment.run(config, progress), ShareMagic::view,
+                ResultOptions.bindingOnly(as));
     }
 
     /** The resource table as observed, with where each row was observed. */

@@ -1,14 +1,11 @@
 package org.forklab.magics;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
-import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Limits;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.CostConfig;
@@ -18,8 +15,6 @@ import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
 import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Phases;
-import org.forklab.magics.bench.Progress;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
@@ -153,68 +148,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         CostConfig config = config();
-        ExperimentRun.run(bench, "%spawn", progress -> runInPhases(config, progress), SpawnMagic::view, result);
-    }
-
-    /**
-     * One call of the experiment per mechanism, then the fork sweep, then the launch mechanisms,
-     * so the progress display can say what runs; the parts are joined into one result. Java
-     * variants measured in child JVMs are one part, so each JVM measures them all.
-     */
-    static CostResult runInPhases(CostConfig config, Progress progress) throws Exception {
-        CostConfig bare = config.withForkTouchBytes(List.of()).withLaunchMechanisms(List.of());
-        List<Phases.Phase<CostResult>> phases = new ArrayList<>();
-        List<CostVariant> forked = config.javaForks() == 0 ? List.of()
-                : config.variants().stream().filter(v -> !v.isNative()).toList();
-        if (!forked.isEmpty()) {
-            int n = config.javaForks();
-            phases.add(phase(String.join(", ", forked.stream().map(CostVariant::word).toList()) + " in " + n
-                    + " child JVM" + (n == 1 ? "" : "s"), bare.withVariants(forked)));
-        }
-        // native variants in one part: the probe interleaves their samples in rounds (A B C, A B C, ...)
-        List<CostVariant> natives = config.variants().stream().filter(CostVariant::isNative).toList();
-        if (!natives.isEmpty()) {
-            phases.add(phase(String.join(", ", natives.stream().map(CostVariant::word).toList())
-                    + (natives.size() > 1 ? ", interleaved" : ""), bare.withVariants(natives)));
-        }
-        // Java variants of this JVM in one part too: CostExperiment interleaves them in rounds
-        List<CostVariant> here = config.variants().stream().filter(v -> !forked.contains(v) && !v.isNative()).toList();
-        if (!here.isEmpty()) {
-            phases.add(phase(String.join(", ", here.stream().map(CostVariant::word).toList())
-                    + (here.size() > 1 ? ", interleaved" : ""), bare.withVariants(here)));
-        }
-        if (!config.forkTouchBytes().isEmpty()) {
-            phases.add(phase("fork after touching memory", bare.withVariants(List.of()).withForkTouchBytes(config.forkTouchBytes())));
-        }
-        if (!config.launchMechanisms().isEmpty()) {
-            phases.add(phase("JDK launch mechanisms", bare.withVariants(List.of()).withLaunchMechanisms(config.launchMechanisms())));
-        }
-        List<CostResult.VariantSamples> variants = new ArrayList<>();
-        List<CostResult.ForkPoint> sweep = new ArrayList<>();
-        List<CostResult.LaunchRun> launches = new ArrayList<>();
-        List<CostResult.Skipped> skipped = new ArrayList<>();
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (CostResult part : Phases.run(progress, config.timeLimit(), phases)) {
-            variants.addAll(part.variants());
-            sweep.addAll(part.forkSweep());
-            launches.addAll(part.launchMechanisms());
-            skipped.addAll(part.skipped());
-            if (settings.isEmpty()) {
-                settings.putAll(part.settings());
-            }
-        }
-        variants.sort((a, b) -> Integer.compare(config.variants().indexOf(a.variant()), config.variants().indexOf(b.variant())));
-        // The parts ran with one variant each (or the forked Java ones together); the joined settings describe the whole run.
-        settings.put("variants", String.join(",", config.variants().stream().map(CostVariant::word).toList()));
-        settings.put("fork memory (bytes)", String.join(",", config.forkTouchBytes().stream().map(String::valueOf).toList()));
-        settings.put("compared launch mechanisms", config.launchMechanisms().isEmpty() ? "none"
-                : String.join(",", config.launchMechanisms()));
-        settings.put("time limit (s)", String.valueOf(config.timeLimit().toSeconds()));
-        return new CostResult(Environment.current(), settings, variants, sweep, launches, skipped);
-    }
-
-    private static Phases.Phase<CostResult> phase(String name, CostConfig part) {
-        return new Phases.Phase<>(name, left -> CostExperiment.run(part.withTimeLimit(left)));
+        ExperimentRun.run(bench, "%spawn", progress -> CostExperiment.run(config, progress), SpawnMagic::view, result);
     }
 
     /**

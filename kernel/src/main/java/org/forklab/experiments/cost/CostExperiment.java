@@ -1,6 +1,7 @@
 package org.forklab.experiments.cost;
 
 import com.google.gson.JsonObject;
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Deadline;
@@ -51,6 +52,15 @@ public final class CostExperiment {
         return run(config, NativeProbe.bundled());
     }
 
+    /**
+     * The run, announcing each group as a phase: the Java variants of this JVM (interleaved in
+     * rounds), those in child JVMs, the native ones (interleaved by the probe), the fork sweep and
+     * the launch mechanisms.
+     */
+    public static CostResult run(CostConfig config, ProgressListener progress) throws IOException, InterruptedException {
+        return run(config, NativeProbe.bundled(), Programs.onPath("taskset"), progress);
+    }
+
     /** With a given probe (tests point it at a missing binary to check the skipped path). */
     public static CostResult run(CostConfig config, NativeProbe probe) throws IOException, InterruptedException {
         return run(config, probe, Programs.onPath("taskset"));
@@ -61,6 +71,11 @@ public final class CostExperiment {
      * the PATH of the JVM that runs them).
      */
     public static CostResult run(CostConfig config, NativeProbe probe, Optional<Path> taskset)
+            throws IOException, InterruptedException {
+        return run(config, probe, taskset, ProgressListener.NONE);
+    }
+
+    static CostResult run(CostConfig config, NativeProbe probe, Optional<Path> taskset, ProgressListener progress)
             throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         Environment env = Environment.current();
@@ -89,7 +104,10 @@ public final class CostExperiment {
                 hereOnes.add(v);
             }
         }
+        List<String> phases = phases(config, hereOnes, forkedOnes, nativeOnes);
+        int done = 0;
         if (!hereOnes.isEmpty()) {
+            progress.phase(phases.get(done), done++, phases.size());
             List<Samples> measured = measureHereInRounds(hereOnes, config, deadline);
             int cpu = Cpus.current();
             for (int i = 0; i < hereOnes.size(); i++) {
@@ -97,17 +115,25 @@ public final class CostExperiment {
             }
         }
         if (!forkedOnes.isEmpty()) {
+            progress.phase(phases.get(done), done++, phases.size());
             variants.addAll(ChildJvms.measure(forkedOnes, config, jvmPrefix, pin, deadline));
         }
         if (!nativeOnes.isEmpty()) {
+            progress.phase(phases.get(done), done++, phases.size());
             if (probeMissing.isPresent()) {
                 nativeOnes.forEach(v -> skipped.add(new Skipped(label(v, config), probeMissing.get())));
             } else {
                 variants.addAll(measureNative(probe, nativeOnes, config, pin, deadline));
             }
         }
+        if (!config.forkTouchBytes().isEmpty()) {
+            progress.phase(phases.get(done), done++, phases.size());
+        }
         List<ForkPoint> sweep = forkSweep(probe, probeMissing, config, env, pin, deadline, skipped);
         List<LaunchRun> launches = new ArrayList<>();
+        if (!config.launchMechanisms().isEmpty()) {
+            progress.phase(phases.get(done), done, phases.size());
+        }
         for (String mechanism : config.launchMechanisms()) {
             deadline.check();
             launches.add(jvmUnpinnable.isPresent()
@@ -118,6 +144,32 @@ public final class CostExperiment {
         variants.sort((a, b) -> Integer.compare(config.variants().indexOf(a.variant()), config.variants().indexOf(b.variant())));
         return new CostResult(env, settings(config, env, probe, probeMissing, pin, jvmPrefix), variants, sweep, launches,
                 skipped);
+    }
+
+    /** The names of the phases {@link #run} announces, in the order it runs them. */
+    private static List<String> phases(CostConfig c, List<CostVariant> here, List<CostVariant> forked,
+                                       List<CostVariant> natives) {
+        List<String> names = new ArrayList<>();
+        if (!here.isEmpty()) {
+            names.add(words(here) + (here.size() > 1 ? ", interleaved" : ""));
+        }
+        if (!forked.isEmpty()) {
+            names.add(words(forked) + " in " + c.javaForks() + " child JVM" + (c.javaForks() == 1 ? "" : "s"));
+        }
+        if (!natives.isEmpty()) {
+            names.add(words(natives) + (natives.size() > 1 ? ", interleaved" : ""));
+        }
+        if (!c.forkTouchBytes().isEmpty()) {
+            names.add("fork after touching memory");
+        }
+        if (!c.launchMechanisms().isEmpty()) {
+            names.add("JDK launch mechanisms");
+        }
+        return names;
+    }
+
+    private static String words(List<CostVariant> variants) {
+        return String.join(", ", variants.stream().map(CostVariant::word).toList());
     }
 
     /** The first CPU this process may use under one-cpu placement; empty when the scheduler places everything. */

@@ -1,6 +1,7 @@
 package org.forklab.experiments.ipc;
 
 import org.forklab.experiments.core.BadParameterException;
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.Children;
 import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Deadline;
@@ -54,10 +55,20 @@ public final class IpcExperiment {
     }
 
     public static IpcResult run(IpcConfig config) throws IOException, InterruptedException {
-        return run(config, NativeProbe.bundled());
+        return run(config, NativeProbe.bundled(), ProgressListener.NONE);
+    }
+
+    /** The run, announcing each transport as a phase. */
+    public static IpcResult run(IpcConfig config, ProgressListener progress) throws IOException, InterruptedException {
+        return run(config, NativeProbe.bundled(), progress);
     }
 
     public static IpcResult run(IpcConfig config, NativeProbe probe) throws IOException, InterruptedException {
+        return run(config, probe, ProgressListener.NONE);
+    }
+
+    public static IpcResult run(IpcConfig config, NativeProbe probe, ProgressListener progress)
+            throws IOException, InterruptedException {
         Environment env = Environment.current();
         List<Integer> allowed = Cpus.parseList(env.cpuAffinity());
         checkRunnable(config, allowed, probe);
@@ -67,6 +78,8 @@ public final class IpcExperiment {
         try {
             for (String word : config.transports()) {
                 deadline.check();
+                progress.phase(word + ", " + config.sizes().size() + " sizes", config.transports().indexOf(word),
+                        config.transports().size());
                 results.addAll(run.transport(Transport.fromWord(word)));
             }
         } catch (ClosedByInterruptException e) {

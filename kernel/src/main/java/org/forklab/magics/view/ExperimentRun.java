@@ -2,6 +2,7 @@ package org.forklab.magics.view;
 
 import java.util.function.Function;
 import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.RunConditions;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
@@ -18,10 +19,10 @@ public final class ExperimentRun {
     private ExperimentRun() {
     }
 
-    /** Measures the result, given the progress display to report on. */
+    /** Measures the result, announcing its phases to the listener (the experiment's own {@code run(config, listener)}). */
     @FunctionalInterface
     public interface Work<R> {
-        R run(Progress progress) throws Exception;
+        R run(ProgressListener progress) throws Exception;
     }
 
     /**
@@ -33,8 +34,10 @@ public final class ExperimentRun {
         try (Progress progress = bench.progress(source)) {
             R result;
             RunConditions.Started started = RunConditions.begin();
+            ProgressLine line = new ProgressLine(progress);
             try {
-                result = work.run(progress);
+                result = work.run(line);
+                line.measured();
             } catch (Exception | Error e) {
                 progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
                 throw e;
