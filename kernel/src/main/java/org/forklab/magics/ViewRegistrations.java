@@ -31,7 +31,7 @@ final class ViewRegistrations {
         Views.register(ClaimsMagic.Report.class, report -> report.bundle(false));
         Views.register(SavedResult.class, saved -> CompareMagic.view(List.of(saved), null));
         Views.register(CRun.class, run -> Bundle.of(run.stdout() + CMagic.ending(run).map(l -> l + "\n").orElse(""),
-                "<pre>" + org.forklab.magics.bench.Html.escape(run.stdout()) + "</pre>"));
+                "<pre>" + org.forklab.stats.format.Html.escape(run.stdout()) + "</pre>"));
         done = true;
     }
 }
