@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The doors of the house open one way (STYLE.md): experiments, stats and charts know nothing of
+ * The doors of the house open one way: experiments, stats and charts know nothing of
  * the kernel or the magics, and the magics know nothing of the forklab kernel, so that the
  * magics jar loads into a stock IJava. A plain scan of the sources' imports and qualified names.
  */

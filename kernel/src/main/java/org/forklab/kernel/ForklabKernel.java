@@ -28,7 +28,7 @@ import org.forklab.kernel.magic.MagicHost;
 import org.forklab.kernel.magic.MagicRegistry;
 import org.forklab.kernel.magic.MagicParameters;
 import org.forklab.kernel.magic.ParsedCell;
-import org.forklab.kernel.magic.UsageError;
+import org.forklab.spi.UsageError;
 import org.forklab.spi.ExtensionContext;
 import org.forklab.spi.Results;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.forklab.experiments.core.Environment;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.bench.Session;
 import org.forklab.magics.claims.AddressSpace;
 import org.forklab.magics.claims.Claim;

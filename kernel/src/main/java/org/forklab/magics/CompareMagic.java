@@ -18,7 +18,7 @@ import org.forklab.charts.Quantity;
 import org.forklab.experiments.core.Samples;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.JavaName;
 import org.forklab.magics.parse.LineMagic;

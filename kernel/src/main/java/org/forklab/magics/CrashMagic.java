@@ -18,7 +18,7 @@ import org.forklab.experiments.faults.FaultResult;
 import org.forklab.experiments.faults.HealthyEnds;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;

@@ -12,6 +12,7 @@ import org.forklab.experiments.ipc.IpcResult;
 import org.forklab.experiments.ipc.SizePoint;
 import org.forklab.experiments.ipc.Transport;
 import org.forklab.experiments.core.Cpus;
+import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.switching.Placement;
 import org.forklab.experiments.switching.ThreadPinning;
 import org.forklab.stats.format.Column;

@@ -20,7 +20,7 @@ import org.forklab.experiments.share.ShareResult;
 import org.forklab.experiments.switching.SwitchExperiment;
 import org.forklab.experiments.switching.SwitchResult;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.c.CRun;
 import org.forklab.magics.parse.MagicDefinition;
 import org.forklab.magics.save.SavedResult;

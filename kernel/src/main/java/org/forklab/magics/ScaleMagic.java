@@ -13,7 +13,7 @@ import org.forklab.experiments.scale.ScaleResult;
 import org.forklab.experiments.scale.Series;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.claims.Facts;
 import org.forklab.magics.parse.ByteSize;

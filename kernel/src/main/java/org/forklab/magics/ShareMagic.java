@@ -16,7 +16,7 @@ import org.forklab.experiments.share.ShareRow;
 import org.forklab.experiments.share.ThreadObservation;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every numeric claim of LESSON-MAP.md is in the catalogue and in %claims: "not measured yet"
+ * Every numeric claim of the lessons (notebooks/) is in the catalogue and in %claims: "not measured yet"
  * with the magic to run before an experiment ran, and answered from known results after.
  */
 class ClaimsCoverageTest {

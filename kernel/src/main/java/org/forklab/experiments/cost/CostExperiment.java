@@ -10,6 +10,7 @@ import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.Programs;
 import org.forklab.experiments.core.Sampler;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 import org.forklab.experiments.core.SamplingPlan;
 import org.forklab.experiments.core.TimedOperation;
 import org.forklab.experiments.core.VirtualThreads;
@@ -375,7 +376,7 @@ public final class CostExperiment {
                 throw new ProbeFailedException("the probe was asked to pin itself to CPU " + pin.getAsInt()
                         + " but measured " + op + " on CPU " + cpu);
             }
-            out.add(new VariantSamples(v, ProbeRun.toSamples(line, label(v, c)), cpu));
+            out.add(new VariantSamples(v, SamplesJson.read(line, label(v, c)), cpu));
         }
         return out;
     }
@@ -434,7 +435,7 @@ public final class CostExperiment {
                 }
                 JsonObject line = lines.get(0);
                 String what = bytes == 0 ? "no memory" : size(bytes) + " (" + pages.description() + ")";
-                Samples whole = ProbeRun.toSamples(line, "fork+_exit+waitpid after touching " + what);
+                Samples whole = SamplesJson.read(line, "fork+_exit+waitpid after touching " + what);
                 Samples call = new Samples("fork() call alone after touching " + what, "ns",
                         ProbeRunParts.values(line), new double[0], whole.opsPerSample());
                 points.add(new ForkPoint(bytes, pages, line.get("anon_huge_bytes").getAsLong(), whole, call));

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 import org.forklab.experiments.nativeprobe.NativeProbe;
 import org.forklab.experiments.nativeprobe.ProbeRun;
 import org.forklab.experiments.switching.Placement;
@@ -43,7 +44,7 @@ final class NativeHandoff {
         for (int size : config.sizes()) {
             JsonObject line = run.ofType("samples").stream().filter(o -> o.get("size").getAsInt() == size).findFirst()
                     .orElseThrow(() -> new IOException("the probe reported no samples for " + size + " bytes"));
-            Samples latency = ProbeRun.toSamples(line, IpcExperiment.latencyLabel(t, placement, size));
+            Samples latency = SamplesJson.read(line, IpcExperiment.latencyLabel(t, placement, size));
             points.add(SizePoint.latencyOnly(size, latency));
         }
         String where = run.first("run").map(o -> ", ran on CPUs " + o.get("initiator_cpu_seen").getAsInt() + " and "

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 import java.util.stream.Collectors;
 
 /**
@@ -163,8 +164,8 @@ public final class SwitchExperiment {
         }
         String label = label(mode, placement, round);
         Optional<Samples> oneTask = samples.stream().filter(o -> o.get("name").getAsString().equals("one task")).findFirst()
-                .map(o -> ProbeRun.toSamples(o, label.replace("round trip", "one task")));
-        return new Run(mode, placement, round, ProbeRun.toSamples(trip.get(), label),
+                .map(o -> SamplesJson.read(o, label.replace("round trip", "one task")));
+        return new Run(mode, placement, round, SamplesJson.read(trip.get(), label),
                 where.get(0).get("initiator_cpu_seen").getAsInt(), where.get(0).get("partner_cpu_seen").getAsInt(),
                 oneTask, switchesPerRoundTrip(probeRun.ofType("switches")));
     }

@@ -1,5 +1,6 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.UsageError;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package org.forklab.magics.bench;
 
+import org.forklab.stats.format.Html;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package org.forklab.magics.bench;
 
+import org.forklab.stats.format.Html;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.util.Locale;
 import java.util.UUID;

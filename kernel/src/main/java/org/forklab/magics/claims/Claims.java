@@ -19,7 +19,7 @@ import org.forklab.stats.Unit;
 import org.forklab.stats.Verdict;
 
 /**
- * Every numeric claim of the lesson (LESSON-MAP.md) that a measurement on this machine can
+ * Every numeric claim of the lessons (notebooks/) that a measurement on this machine can
  * answer, with where its measurement comes from and the likely cause of a disagreement.
  * Claims that are facts about the system or typical practice rather than costs (the 128 TiB
  * user address space, typical thread and process counts, C10K) are in {@link #FACTS}.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.forklab.magics.MagicCall;
 import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.parse.MagicParser;
 import org.forklab.spi.UsageError;
 import org.forklab.widgets.Box;

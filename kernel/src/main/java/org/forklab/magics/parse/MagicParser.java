@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.forklab.spi.UsageError;
+import org.forklab.stats.format.Units;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -119,18 +120,14 @@ public final class MagicParser {
 
     private static String format(Class<?> type, double value) {
         if (type == Duration.class) {
-            return number(value) + "s";
+            return Units.exact(value) + "s";
         }
         if (type == ByteSize.class) {
             return ByteSize.format((long) value);
         }
-        return number(value);
+        return Units.exact(value);
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%s", value);
-    }
 
     private static void checkRanges(String magic, Object part) {
         for (Class<?> c = part.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 
 /**
  * What this run says, in one to three plain sentences computed from its data, shown before the

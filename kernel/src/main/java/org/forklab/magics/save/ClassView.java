@@ -17,7 +17,7 @@ import org.forklab.charts.ChartRenderingException;
 import org.forklab.charts.Quantity;
 import org.forklab.experiments.core.Samples;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.magics.view.SampleUnits;
 import org.forklab.spi.UsageError;

@@ -50,7 +50,7 @@ public final class ExperimentRun {
     /** The bundle with one line on the load and steal that bracketed the run. */
     static Bundle withConditions(Bundle bundle, RunConditions conditions) {
         String line = "conditions: " + conditions.sentence();
-        String p = "<p><small>" + org.forklab.magics.bench.Html.escape(line) + "</small></p>\n";
+        String p = "<p><small>" + org.forklab.stats.format.Html.escape(line) + "</small></p>\n";
         String html = bundle.html();
         int end = html.lastIndexOf("</div>");
         // inside the result's own block when it has one, so the line belongs to the result
@@ -73,7 +73,7 @@ public final class ExperimentRun {
                 throw e;
             }
             shown = new Bundle(bundle.text() + "saved: " + saved + " and its .csv\n",
-                    bundle.html() + "<p><small>saved: " + org.forklab.magics.bench.Html.escape(saved)
+                    bundle.html() + "<p><small>saved: " + org.forklab.stats.format.Html.escape(saved)
                             + " and its .csv</small></p>\n", bundle.chart());
         }
         progress.finish(shown);

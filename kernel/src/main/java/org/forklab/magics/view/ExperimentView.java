@@ -13,7 +13,7 @@ import org.forklab.charts.SampleSet;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Samples;
 import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.stats.ClaimCheck;
 import org.forklab.stats.NamedSummary;

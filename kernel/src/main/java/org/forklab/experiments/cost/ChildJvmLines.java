@@ -4,30 +4,26 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import org.forklab.experiments.core.ChildResult;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 import org.forklab.experiments.nativeprobe.ProbeRun;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The "samples" line a child JVM of this experiment prints, with the fields the native probe
- * prints, so the parent reads both with {@link ProbeRun#toSamples}.
+ * prints ({@link SamplesJson}), so the parent reads both alike.
  */
-final class SamplesJson {
+final class ChildJvmLines {
     private static final Gson GSON = new Gson();
 
-    private SamplesJson() {
+    private ChildJvmLines() {
     }
 
     static JsonObject line(Samples s) {
         JsonObject line = new JsonObject();
         line.addProperty("type", "samples");
-        line.addProperty("name", s.label());
-        line.addProperty("unit", s.unit());
-        line.addProperty("ops_per_sample", s.opsPerSample());
-        line.add("cold", GSON.toJsonTree(Arrays.stream(s.cold()).boxed().toList()));
-        line.add("values", GSON.toJsonTree(Arrays.stream(s.values()).boxed().toList()));
+        SamplesJson.write(s).entrySet().forEach(e -> line.add(e.getKey(), e.getValue()));
         return line;
     }
 
