@@ -1,29 +1,38 @@
-"""Widget figures: how long the kernel takes over one slider update, and a slider release to
-the redrawn chart for lesson 03's race panel.
+"""Widget figures: how long the kernel's shell thread takes over one slider update, the round
+trip of an update, and a control's release to the redrawn chart for each lesson's panel.
 
   FORKLAB_KERNEL_JAR=kernel/target/forklab-kernel.jar .venv/bin/python bench/widgets_bench.py [--jdk jdk17]
 
-jupyter_client plays the front end. "Kernel-side update" is timed inside the kernel: one front-end
-update handed to the widget (checks, state, observers, the echo_update serialised and sent on
-iopub), 1,000 times in a cell. "Round trip" adds ZMQ both ways and the client, from Python.
-"Release to chart" runs from sending the slider's new value to the arrival of the output
-area's message that carries the new result's chart (the browser's drawing is not included).
+jupyter_client plays the front end. "Shell thread" is timed inside the kernel on the thread that
+serves the front end (org.forklab.widgets.HandlingTimes, from the comm manager's handler to its
+return: checks, state, observers, the echo_update serialised, signed and sent on iopub), for real
+updates sent through ZMQ, in wall time and in the thread's own CPU time: wall time well above
+CPU time is time spent waiting for a core. The first WARM_UP updates warm the JIT and are not
+counted. "Round trip" adds ZMQ both ways and the client, from Python. "Release to chart" runs
+from sending the control's new value to the arrival of the output area's message that carries
+the new result's chart (the browser's drawing is not included); the panels are the lessons' own
+%explore lines, read from the notebooks.
 """
 import argparse
+import json
+import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "python"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "python"))
 
 import conftest  # noqa: E402  (installs the kernelspecs for the jar)
 from widget_front import WidgetFront, comm_opens  # noqa: E402
 
-UPDATES = 200
+WARM_UP = 200
+UPDATES = 500
 RELEASES = 6
-PANEL = "%explore race -v plain,volatile,atomic -w 2 -N 1000000 -t 5 --run"
+# The control each lesson's text asks the student to move.
+MOVED = {"03-memory": "workers", "04-cost": ("fork-memory", "placements"), "06-communication": "sizes"}
 
 
 def percentile(values, q):
@@ -31,68 +40,93 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def update_round_trips(front):
+def spread(values, unit="ms", digits=2):
+    return (f"median {statistics.median(values):.{digits}f} {unit}, 95th percentile"
+            f" {percentile(values, 0.95):.{digits}f} {unit}, max {max(values):.{digits}f} {unit}")
+
+
+def lesson_panels():
+    """(lesson, %explore line) of every panel in the lessons, in lesson order."""
+    found = []
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            source = "".join(cell["source"]).strip()
+            if cell["cell_type"] == "code" and source.startswith("%explore "):
+                found.append((path.stem, source))
+    return found
+
+
+def updates(front):
+    """Round trips from Python, and the shell thread's own times (wall, CPU) for the same updates."""
     _, messages = front.execute("import org.forklab.widgets.*; var s = new IntSlider(0, 1000, 0); display(s);")
     model = [m for m in comm_opens(messages) if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel"]
     slider = model[0]["content"]["comm_id"]
     took = []
-    for i in range(UPDATES):
+    for i in range(WARM_UP + UPDATES):
+        if i == WARM_UP:
+            front.value_of("org.forklab.widgets.HandlingTimes.reset(); 0")
         start = time.perf_counter()
         _, answers = front.comm_msg(slider, {"method": "update", "state": {"value": i % 1000}, "buffer_paths": []})
-        took.append((time.perf_counter() - start) * 1000)
+        if i >= WARM_UP:
+            took.append((time.perf_counter() - start) * 1000)
         assert any(a["content"]["data"].get("method") == "echo_update" for a in answers if a["msg_type"] == "comm_msg")
-    return took
+    wall = json.loads(front.value_of("java.util.Arrays.toString(org.forklab.widgets.HandlingTimes.wallNanos())"))
+    cpu = json.loads(front.value_of("java.util.Arrays.toString(org.forklab.widgets.HandlingTimes.cpuNanos())"))
+    assert len(wall) == UPDATES, f"the kernel recorded {len(wall)} comm messages, {UPDATES} were sent"
+    return took, [w / 1e6 for w in wall], [c / 1e6 for c in cpu]
 
 
-KERNEL_SIDE = """
-import com.google.gson.*;
-import org.forklab.widgets.*;
-var slider = new IntSlider(0, 1000, 0);
-display(slider);
-var receive = Widget.class.getDeclaredMethod("receive", JsonObject.class, java.util.List.class,
-        io.github.spencerpark.jupyter.messages.MessageContext.class);
-receive.setAccessible(true);
-long[] took = new long[1000];
-for (int i = 0; i < took.length; i++) {
-    var data = new JsonParser().parse("{\\"method\\":\\"update\\",\\"state\\":{\\"value\\":" + (i % 1000) + "},\\"buffer_paths\\":[]}").getAsJsonObject();
-    long t0 = System.nanoTime();
-    receive.invoke(slider, data, java.util.List.of(), null);
-    took[i] = System.nanoTime() - t0;
-}
-java.util.Arrays.sort(took);
-String.format("%.3f %.3f %.3f", took[500] / 1e6, took[950] / 1e6, took[999] / 1e6)
-"""
+def moved_control(lesson, states):
+    """(comm id, the two values to alternate, property) of the control the lesson asks to move."""
+    wanted = MOVED[lesson]
+    names = wanted if isinstance(wanted, tuple) else (wanted,)
+    for comm_id, s in states.items():
+        if s.get("description") not in names:
+            continue
+        if s["_model_name"] == "IntSliderModel":
+            v = s["value"]
+            return comm_id, (v + 1 if v < s["max"] else v - 1, v), "value"
+        if s["_model_name"] == "FloatLogSliderModel":
+            v, top = s["value"], s["base"] ** s["max"]
+            return comm_id, (v * 2 if v * 2 <= top else v / 2, v), "value"
+        if s["_model_name"] == "SelectMultipleModel":
+            others = [i for i in range(len(s["_options_labels"])) if [i] != s["index"]]
+            return comm_id, ([others[0]], s["index"]), "index"
+    raise AssertionError(f"{lesson}: no control named {names} in its panel")
 
 
-def kernel_side(front):
-    median, p95, worst = (float(x) for x in front.value_of(KERNEL_SIDE).split())
-    return median, p95, worst
-
-
-def release_to_chart(front):
-    _, messages = front.execute(PANEL, timeout=180)
+def release_to_chart(front, lesson, line):
+    _, messages = front.execute(line, timeout=300)
     states = {m["content"]["comm_id"]: m["content"]["data"]["state"] for m in comm_opens(messages)}
-    workers = next(i for i, s in states.items() if s["_model_name"] == "IntSliderModel" and s["description"] == "workers")
+    control, values, prop = moved_control(lesson, states)
     output = next(i for i, s in states.items() if s["_model_name"] == "OutputModel")
-    label = next(i for i, s in states.items() if s["_model_name"] == "LabelModel")
+    status = next(i for i, s in states.items() if s["_model_name"] == "LabelModel")
     took, runs = [], []
     for n in range(RELEASES):
-        value = 3 + n % 2
         start = time.perf_counter()
-        front.comm_msg(workers, {"method": "update", "state": {"value": value}, "buffer_paths": []})
-        chart = run = None
-        while chart is None or run is None:
-            msg = front.kc.get_iopub_msg(timeout=120)
+        # Sent without waiting for its idle status: waiting would drop the run's first messages.
+        update = front.kc.session.msg("comm_msg", {"comm_id": control, "data": {
+            "method": "update", "state": {prop: values[n % 2]}, "buffer_paths": []}})
+        front.kc.session.send(front.kc.shell_channel.socket, update)
+        # The run's line comes first ("running: LINE"), its chart, then "LINE: done in S s".
+        running = chart = run = None
+        while run is None:
+            msg = front.kc.get_iopub_msg(timeout=300)
             if msg["msg_type"] != "comm_msg":
                 continue
-            state = msg["content"]["data"].get("state", {})
-            if msg["content"]["comm_id"] == label and "done in" in state.get("value", "") \
-                    and f"--workers {value} " in state["value"]:
-                run = float(state["value"].rsplit("done in ", 1)[1].split()[0]) * 1000
-            outputs = state.get("outputs", []) if msg["content"]["comm_id"] == output else []
+            comm, state = msg["content"]["comm_id"], msg["content"]["data"].get("state", {})
+            text = state.get("value", "") if comm == status else ""
+            if text.startswith("running: "):
+                running = text.removeprefix("running: ")
+            elif running and text.startswith(running + ": done in "):
+                run = float(text.rsplit("done in ", 1)[1].split()[0]) * 1000
+            elif running and text.startswith(running + ": "):
+                raise AssertionError(f"{lesson}: the panel's run did not finish: {text}")
+            outputs = state.get("outputs", []) if comm == output else []
             html = outputs[0].get("data", {}).get("text/html", "") if outputs else ""
-            if chart is None and f"{value} workers" in html and "<img" in html:
+            if running and "<img" in html:
                 chart = (time.perf_counter() - start) * 1000
+        assert chart is not None, f"{lesson}: the run ended without a chart in the output area"
         took.append(chart)
         runs.append(run)
     return took, runs
@@ -103,21 +137,22 @@ def main():
     parser.add_argument("--jdk", default="jdk17", choices=sorted(conftest.JDKS))
     jdk = parser.parse_args().jdk
     conftest._install()
+    load_before = os.getloadavg()
     front = WidgetFront(conftest.kernel_name(jdk), Path(tempfile.mkdtemp()) / "kernel-stderr.log")
     try:
-        inside = kernel_side(front)
-        updates = update_round_trips(front)
-        releases, runs = release_to_chart(front)
+        round_trips, wall, cpu = updates(front)
+        panels = [(lesson, line, *release_to_chart(front, lesson, line)) for lesson, line in lesson_panels()]
     finally:
         front.close()
-    print(f"kernel {jdk}; {UPDATES} updates, {RELEASES} releases")
-    print(f"kernel-side update handling: median {inside[0]:.3f} ms, 95th percentile {inside[1]:.3f} ms,"
-          f" max {inside[2]:.3f} ms (1,000 updates)")
-    print(f"update -> echo_update round trip: median {statistics.median(updates):.2f} ms,"
-          f" 95th percentile {percentile(updates, 0.95):.2f} ms, max {max(updates):.2f} ms")
-    print(f"slider release -> new chart message ({PANEL.split(' --run')[0]}): median {statistics.median(releases):.0f} ms,"
-          f" max {max(releases):.0f} ms; the runs themselves (status line, 0.1 s resolution): median"
-          f" {statistics.median(runs) if runs else float('nan'):.0f} ms")
+    load_after = os.getloadavg()
+    print(f"kernel {jdk}; load average (1 min) {load_before[0]:.1f} at the start, {load_after[0]:.1f} at the end")
+    print(f"shell thread, one update ({UPDATES} after {WARM_UP} to warm up): wall {spread(wall, digits=3)};"
+          f" its CPU time {spread(cpu, digits=3)}")
+    print(f"update -> echo_update round trip: {spread(round_trips)}")
+    for lesson, line, took, runs in panels:
+        print(f"{lesson} {line.split(' --run')[0]}: release -> new chart message"
+              f" {spread(took, digits=0)} ({RELEASES} releases); the runs themselves (status line, 0.1 s"
+              f" resolution): median {statistics.median(runs):.0f} ms")
 
 
 if __name__ == "__main__":

@@ -139,6 +139,9 @@ def test_button_click_arrives_as_custom_message(front):
 def test_widget_front_end_is_pinned_alike_for_tests_and_binder():
     from test_binder import conda_pins, requirement_pins
     assert requirement_pins()["jupyterlab_widgets"] == conda_pins()["jupyterlab_widgets"]
+    # Notebook 7 as well, and at the JupyterLab minor it is built on (7.N pairs with 4.N).
+    assert requirement_pins()["notebook"] == conda_pins()["notebook"]
+    assert requirement_pins()["notebook"].split(".")[:2] == ["7", requirement_pins()["jupyterlab"].split(".")[1]]
 
 
 # ---- %explore: a panel from a magic's declarations -------------------------------------------

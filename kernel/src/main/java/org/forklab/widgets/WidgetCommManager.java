@@ -1,6 +1,7 @@
 package org.forklab.widgets;
 
 import com.google.gson.JsonObject;
+import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.channels.ReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.comm.Comm;
 import io.github.spencerpark.jupyter.kernel.comm.CommManager;
@@ -36,11 +37,20 @@ public class WidgetCommManager extends CommManager {
         registerComm(comm);
     }
 
-    /** A comm_msg on {@code commId}; {@code parent} null means the current cell's request. */
-    public synchronized void send(String commId, JsonObject data, List<byte[]> buffers, MessageContext parent) {
+    /**
+     * A comm_msg on {@code commId}; {@code parent} null means the current cell's request. Sent
+     * outside this manager's lock: the socket has its own, and a panel's chart (a few hundred KB
+     * to serialise and sign) must not keep the shell thread from looking up the next comm.
+     */
+    public void send(String commId, JsonObject data, List<byte[]> buffers, MessageContext parent) {
+        MessageContext replyTo;
+        JupyterSocket socket;
+        synchronized (this) {
+            replyTo = parent == null ? context : parent;
+            socket = iopub;
+        }
         CommMsgCommand content = new CommMsgCommand(commId, data);
-        iopub.sendMessage(new Message<>(parent == null ? context : parent, CommMsgCommand.MESSAGE_TYPE, content,
-                blobs(buffers), null));
+        socket.sendMessage(new Message<>(replyTo, CommMsgCommand.MESSAGE_TYPE, content, blobs(buffers), null));
     }
 
     /**
@@ -52,9 +62,15 @@ public class WidgetCommManager extends CommManager {
     }
 
     /** Any iopub content (an update_display_data, say), with the current cell's request as parent. */
-    public synchronized <T extends ContentType<T>> void publish(T content) {
-        if (iopub != null) {
-            iopub.sendMessage(new Message<>(context, content.getType(), content));
+    public <T extends ContentType<T>> void publish(T content) {
+        MessageContext replyTo;
+        JupyterSocket socket;
+        synchronized (this) {
+            replyTo = context;
+            socket = iopub;
+        }
+        if (socket != null) {
+            socket.sendMessage(new Message<>(replyTo, content.getType(), content));
         }
     }
 
@@ -67,7 +83,10 @@ public class WidgetCommManager extends CommManager {
                     + "'; accepted are ids of open comms (the page may be older than the kernel: reload it)");
             return;
         }
+        long wall = HandlingTimes.now();
+        long cpu = HandlingTimes.cpuNow();
         super.handleCommMsgCommand(env, message);
+        HandlingTimes.record(HandlingTimes.now() - wall, cpu < 0 ? -1 : HandlingTimes.cpuNow() - cpu);
     }
 
     // basekernel's maps are plain HashMaps read by the shell thread and written by cells and

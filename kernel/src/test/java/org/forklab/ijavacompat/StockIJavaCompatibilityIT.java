@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The magics jar in a stock IJava: a child JVM with basekernel and the IJava stand-in on its
  * class path (no forklab class) runs the README's one-line start-up script (docs/ijava-startup.jsh)
- * and calls magics through basekernel's registry. Runs after packaging, on the built jar.
+ * and calls magics through basekernel's registry; then a cell shows a widget through basekernel's
+ * own comm manager on a real connection. Runs after packaging, on the built jar.
  */
 class StockIJavaCompatibilityIT {
     private static final Path MAGICS_JAR = Path.of("target/forklab-magics.jar");
@@ -50,6 +51,14 @@ class StockIJavaCompatibilityIT {
                         && lines.stream().anyMatch(l -> l.matches("%%c +Compile the cell as C.*")),
                 "%lsmagic lists forklab's magics under a stock host:\n" + r.stdout());
         assertTrue(lines.contains("kernel-classes false"), "no forklab kernel class is visible:\n" + r.stdout());
+        // Widgets through basekernel's own CommManager (openComm): the front end refuses a widget
+        // comm whose open lacks metadata version 2.1.0, so each open must carry it.
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("widget-display {") && l.contains("model_id")),
+                "the slider rendered as a widget view:\n" + r.stdout());
+        List<String> opens = lines.stream().filter(l -> l.startsWith("comm_open ")).toList();
+        assertEquals(List.of("comm_open jupyter.widget version 2.1.0 model LayoutModel",
+                "comm_open jupyter.widget version 2.1.0 model SliderStyleModel",
+                "comm_open jupyter.widget version 2.1.0 model IntSliderModel"), opens, r.stdout());
     }
 
     /** This JVM's class path less forklab's own classes: test classes, basekernel and its libraries. */
