@@ -40,14 +40,14 @@
 enum { MAX_SIZES = 32, YIELD_EVERY = 1024 };
 enum turn { INITIATOR = 0, PARTNER = 1, STOP = 2 };
 
-/* Lives in the shared mapping: the turn word alone on its cache line, then the message. */
+/* Lives in the shared mapping: the turn word and what is handed over share one cache line (one
+ * line moves per hand-off, as in the reference's spin), the message's bytes follow on their own. */
 struct shared {
     int turn;
     int partner_cpu;
-    char pad[56];
     const char *pointer; /* threads: the message handed over */
     size_t length;       /* processes: the message's length */
-    char pad2[56];
+    char pad[40];
     char message[];      /* processes: the message's bytes */
 };
 

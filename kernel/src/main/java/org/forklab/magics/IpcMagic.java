@@ -19,8 +19,8 @@ import org.forklab.stats.format.Column;
 import org.forklab.stats.format.Table;
 import org.forklab.stats.format.Units;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.forklab.experiments.ipc.TransportResult;
 import org.forklab.magics.bench.Bench;
 import org.forklab.magics.bench.Bundle;
@@ -112,11 +112,17 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
      */
     public static Bundle view(IpcResult r) {
         List<String> notes = new ArrayList<>();
-        Set<String> described = new LinkedHashSet<>();
+        // one line per transport: how it carries messages, then where each placement ran it
+        Map<String, StringBuilder> described = new LinkedHashMap<>();
         for (TransportResult t : r.transports()) {
-            if (described.add(t.transport())) {
-                notes.add(t.transport() + ": " + t.mechanism());
-            }
+            int cut = t.mechanism().indexOf("; ");
+            String how = cut < 0 ? t.mechanism() : t.mechanism().substring(0, cut);
+            String where = cut < 0 ? "" : t.mechanism().substring(cut + 2);
+            described.computeIfAbsent(t.transport(), k -> new StringBuilder(k + ": " + how))
+                    .append(where.isEmpty() ? "" : "; " + t.placement() + ": " + where);
+        }
+        described.values().forEach(b -> notes.add(b.toString()));
+        for (TransportResult t : r.transports()) {
             t.points().stream().filter(p -> !p.echoIntact() || p.bytesAcknowledged() != p.bytesSent()).forEach(p ->
                     notes.add(t.transport() + ", " + t.placement() + ", at " + ByteSize.format(p.size())
                             + " B: the peer did not get every byte back intact"));

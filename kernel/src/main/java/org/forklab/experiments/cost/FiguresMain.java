@@ -2,7 +2,12 @@ package org.forklab.experiments.cost;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.forklab.experiments.core.BadParameterException;
+import org.forklab.experiments.core.Cpus;
+import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.ipc.IpcConfig;
+import org.forklab.experiments.ipc.IpcExperiment;
 import org.forklab.experiments.switching.Placement;
 import org.forklab.experiments.switching.SwitchConfig;
 import org.forklab.experiments.switching.SwitchExperiment;
@@ -55,10 +60,22 @@ public final class FiguresMain {
                 .mapToDouble(SwitchResult.Run::medianSwitchEstimateNs).filter(v -> !Double.isNaN(v)).toArray();
         System.out.println(estimates.length == 0 ? "switch estimate, processes, same CPU\t-\tno one-task baseline here"
                 : "switch estimate, processes, same CPU\t" + format(median(estimates)));
-        // forklab has no spin hand-off between two CPUs yet (its %ipc shared memory waits by spin-yield-park)
-        System.out.println("spin hand-off, threads, two CPUs\t-\tforklab does not measure a spin hand-off yet");
+        System.out.println(spinHandoffTwoCpus());
         print(javaThread, CostVariant.PLATFORM_THREAD, "Thread.start+join");
         print(javaProcess, CostVariant.PROCESS_BUILDER, "ProcessBuilder /bin/true");
+    }
+
+    /** %ipc's native-threads-spin on two CPUs at its smallest message: a round trip, as the reference times it. */
+    private static String spinHandoffTwoCpus() throws Exception {
+        String name = "spin hand-off, threads, two CPUs";
+        IpcConfig c = IpcConfig.defaults().withTransports(List.of("native-threads-spin")).withPlacements(List.of(Placement.TWO_CPUS))
+                .withSizes(List.of(8)).withLatencySamples(200);
+        try {
+            c.checkPlacements(Cpus.parseList(Environment.current().cpuAffinity()));
+        } catch (BadParameterException e) {
+            return name + "\t-\t" + e.getMessage();
+        }
+        return name + "\t" + format(median(IpcExperiment.run(c).transports().get(0).points().get(0).latency()));
     }
 
     /** Native variants pinned to one CPU, as the reference measures them. */

@@ -47,7 +47,7 @@ final class NativeHandoff {
             Samples latency = SamplesJson.read(line, IpcExperiment.latencyLabel(t, placement, size));
             points.add(SizePoint.latencyOnly(size, latency));
         }
-        String where = run.first("run").map(o -> ", ran on CPUs " + o.get("initiator_cpu_seen").getAsInt() + " and "
+        String where = run.first("run").map(o -> "; ran on CPUs " + o.get("initiator_cpu_seen").getAsInt() + " and "
                 + o.get("partner_cpu_seen").getAsInt()).orElse("");
         return new TransportResult(t.word(), placement.word(), describe(mode, wait) + where, points);
     }

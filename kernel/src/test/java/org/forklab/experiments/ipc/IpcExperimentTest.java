@@ -175,7 +175,7 @@ class IpcExperimentTest {
 
     @Test
     void interruptStopsTheRunWithinASecond() throws Exception {
-        for (String transport : List.of("thread-handoff", "shared-memory", "unix-socket", "pipe")) {
+        for (String transport : List.of("thread-spin", "thread-handoff", "shared-memory", "native-shm-spin", "unix-socket", "pipe")) {
             IpcConfig c = endless(transport);
             Throwable[] thrown = new Throwable[1];
             Thread runner = new Thread(() -> {
