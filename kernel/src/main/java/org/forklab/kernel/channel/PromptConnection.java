@@ -12,13 +12,14 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * basekernel's connection with {@link PromptShellChannel}s in place of its shell and control
- * channels; heartbeat, stdin and iopub are basekernel's own.
+ * channels and a {@link SteadyHeartbeat} in place of its heartbeat; stdin and iopub are basekernel's own.
  */
 public final class PromptConnection extends JupyterConnection {
     private final KernelConnectionProperties properties;
     private final ZMQ.Context context;
     private final PromptShellChannel promptShell;
     private final PromptShellChannel promptControl;
+    private final SteadyHeartbeat steadyHeartbeat;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     public PromptConnection(KernelConnectionProperties properties)
@@ -32,11 +33,12 @@ public final class PromptConnection extends JupyterConnection {
         SeenSignatures seen = new SeenSignatures();
         this.promptShell = new PromptShellChannel(context, hmac, false, this, seen);
         this.promptControl = new PromptShellChannel(context, hmac, true, this, seen);
+        this.steadyHeartbeat = new SteadyHeartbeat(context, hmac);
     }
 
     @Override
     public void connect() {
-        heartbeat.bind(properties);
+        steadyHeartbeat.bind(properties); // basekernel's heartbeat stays unbound
         // No high-water mark: a PUB socket drops what does not fit, without a word; the kernel
         // bounds what a cell publishes instead (CellOutput).
         iopub.setSndHWM(0);
@@ -54,6 +56,7 @@ public final class PromptConnection extends JupyterConnection {
         }
         promptShell.close();
         promptControl.close();
+        steadyHeartbeat.close();
         super.close();
         // term() returns once every socket of the context is closed, and the shell loop closes
         // its own only when the running cell lets go of its thread: a cell that ignores the stop

@@ -65,13 +65,21 @@ final class PromptShellChannel extends ShellChannel {
                 } catch (org.zeromq.ZMQException socketFailed) {
                     // The context's term() on shutdown, or a socket that no longer works.
                     if (running) {
-                        LOG.log(Level.SEVERE, "shell loop ended: its socket failed", socketFailed);
+                        try {
+                            LOG.log(Level.SEVERE, "shell loop ended: its socket failed", socketFailed);
+                        } catch (Throwable stillFull) {
+                            // The loop ends all the same.
+                        }
                     }
                     return;
                 } catch (Throwable e) {
                     // Whatever one request caused (an Error included) must not end the loop: the
                     // kernel would stay up but answer nothing ever again.
-                    LOG.log(Level.SEVERE, "a request failed; the loop goes on", e);
+                    try {
+                        survive(LOG, "a request failed; the loop goes on", e);
+                    } catch (Throwable stillFull) {
+                        pauseForMemory(); // even the log line's text could not be made
+                    }
                 }
             }
         } finally {
@@ -149,7 +157,7 @@ final class PromptShellChannel extends ShellChannel {
         try {
             handler.handle(env, message);
         } catch (Throwable e) {
-            LOG.log(Level.SEVERE, "Unhandled exception handling " + message.getHeader().getType().getName(), e);
+            survive(LOG, "a request failed", e);
             replyError(env, message.getHeader().getType(), e);
         } finally {
             env.resolveDeferrals();
@@ -159,6 +167,31 @@ final class PromptShellChannel extends ShellChannel {
             connection.close();
         }
     }
+
+    /**
+     * Logs what a loop caught, and lives on. An OutOfMemoryError here means a cell filled the heap
+     * and is being stopped: logging (which allocates) would throw again, from the catch block, and
+     * end the loop. So the loop first waits a moment, without allocating, for the cell's memory
+     * to be let go, and gives up on the log line if the heap is still full. Callers call it in a
+     * try of their own: even the text of its message is made on first use.
+     */
+    static void survive(Logger log, String what, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            pauseForMemory();
+        }
+        try {
+            log.log(Level.SEVERE, what, e);
+        } catch (Throwable stillFull) {
+            // Nothing to do: the next turn of the loop tries again.
+        }
+    }
+
+    /** Waits a moment without allocating: a cell that filled the heap is being stopped. */
+    static void pauseForMemory() {
+        java.util.concurrent.locks.LockSupport.parkNanos(OUT_OF_MEMORY_PAUSE_NANOS);
+    }
+
+    private static final long OUT_OF_MEMORY_PAUSE_NANOS = 50_000_000L;
 
     /** The request still gets its reply, with status error, so the front end does not wait forever. */
     private static void replyError(ShellReplyEnvironment env, MessageType<?> requestType, Throwable e) {
