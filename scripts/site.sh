@@ -66,7 +66,10 @@ for i, original in enumerate(notebooks):
     path = os.path.join(work, f"run-{i}", os.path.basename(original))
     print(f"\033[1m==> executing {name}\033[0m", flush=True)
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name="forklab", timeout=900,
+    # No widget state in the page: nbconvert would then draw the panels' controls from that state
+    # (dead sliders); without it each panel shows its static bundle, the line saying the controls
+    # need a live kernel above the last result.
+    client = NotebookClient(nb, kernel_name="forklab", timeout=900, store_widget_state=False,
                             resources={"metadata": {"path": os.path.dirname(path)}})
     try:
         client.execute()
