@@ -3,7 +3,7 @@ package org.forklab.kernel;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import org.forklab.kernel.channel.PromptConnection;
+import org.forklab.kernel.protocol.PromptConnection;
 import org.forklab.kernel.install.InstallCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

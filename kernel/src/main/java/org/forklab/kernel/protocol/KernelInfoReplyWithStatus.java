@@ -1,4 +1,4 @@
-package org.forklab.kernel;
+package org.forklab.kernel.protocol;
 
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
@@ -6,11 +6,11 @@ import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
 import java.util.List;
 
 /** basekernel's kernel_info_reply without the "status" the message spec requires. */
-final class KernelInfoReplyWithStatus extends KernelInfoReply {
+public final class KernelInfoReplyWithStatus extends KernelInfoReply {
     @SuppressWarnings("unused") // serialised by Gson
     private final String status = "ok";
 
-    KernelInfoReplyWithStatus(String implementation, String version, LanguageInfo language, String banner,
+    public KernelInfoReplyWithStatus(String implementation, String version, LanguageInfo language, String banner,
                               List<LanguageInfo.Help> helpLinks) {
         super("5.3", implementation, version, language, banner, helpLinks);
     }

@@ -1,4 +1,4 @@
-package org.forklab.kernel;
+package org.forklab.kernel.protocol;
 
 import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
 import io.github.spencerpark.jupyter.messages.Message;

@@ -1,4 +1,4 @@
-package org.forklab.kernel;
+package org.forklab.kernel.protocol;
 
 import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
@@ -13,6 +13,8 @@ import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 
+import org.forklab.kernel.Display;
+import org.forklab.kernel.ErrorReport;
 import org.forklab.kernel.output.CellOutput;
 
 import java.io.InputStream;
@@ -29,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * puts the kernel's own stack in the reply. Here both the error message and the reply carry the
  * {@link ErrorReport}: the real exception's name and only the lines meant for the student.
  */
-final class ExecuteRequestHandler implements ShellHandler<ExecuteRequest> {
+public final class ExecuteRequestHandler implements ShellHandler<ExecuteRequest> {
     private static final Method SET_ENV = jupyterIoMethod("setEnv", ShellReplyEnvironment.class);
     private static final Method RETRACT_ENV = jupyterIoMethod("retractEnv", ShellReplyEnvironment.class);
     private static final Method SET_STDIN_ENABLED = jupyterIoMethod("setJupyterInEnabled", boolean.class);
@@ -37,7 +39,7 @@ final class ExecuteRequestHandler implements ShellHandler<ExecuteRequest> {
     private final BaseKernel kernel;
     private final AtomicInteger executionCount;
 
-    ExecuteRequestHandler(BaseKernel kernel, AtomicInteger executionCount) {
+    public ExecuteRequestHandler(BaseKernel kernel, AtomicInteger executionCount) {
         this.kernel = kernel;
         this.executionCount = executionCount;
     }

@@ -1,4 +1,4 @@
-package org.forklab.kernel.channel;
+package org.forklab.kernel.protocol;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;

@@ -1,4 +1,4 @@
-package org.forklab.kernel.channel;
+package org.forklab.kernel.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

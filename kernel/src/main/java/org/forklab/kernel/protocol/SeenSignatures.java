@@ -1,4 +1,4 @@
-package org.forklab.kernel.channel;
+package org.forklab.kernel.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
