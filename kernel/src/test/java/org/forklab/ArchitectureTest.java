@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     @ParameterizedTest(name = "{0} does not use {1}")
     @CsvSource({
-        "experiments, kernel", "experiments, magics", "experiments, spi", "experiments, stats", "experiments, charts",
+        "experiments, kernel", "experiments, magics", "experiments, spi", "experiments, charts",
         "stats, kernel", "stats, magics", "stats, spi", "stats, experiments", "stats, charts",
         "charts, kernel", "charts, magics", "charts, spi", "charts, experiments",
         "magics, kernel", "spi, kernel", "spi, magics",
