@@ -18,9 +18,9 @@ import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostSetting;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
-import org.forklab.magics.bench.Bench;
+import org.forklab.magics.io.Bench;
 import org.forklab.magics.bench.Phases;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Progress;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
@@ -222,7 +222,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
      * The bundle for a cost result: every condition's samples (Java variants from child JVMs pooled
      * in one row each, with every JVM's median in a table below), its claims, skipped lines.
      */
-    public static org.forklab.magics.bench.Bundle view(CostResult r) {
+    public static org.forklab.magics.io.Bundle view(CostResult r) {
         List<String> notes = new ArrayList<>();
         r.skipped().forEach(s -> notes.add("not measured: " + s.label() + " (" + s.reason() + ")"));
         r.launchMechanisms().forEach(l -> {
@@ -257,7 +257,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             // creator's), so every display says where they ran.
             notes.add("placement: " + CostSetting.PLACEMENT.in(r));
         }
-        org.forklab.magics.bench.Bundle bundle = ExperimentView.of("Creating work: threads, tasks and processes",
+        org.forklab.magics.io.Bundle bundle = ExperimentView.of("Creating work: threads, tasks and processes",
                 "time per operation", rows, more, ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
         return org.forklab.magics.view.ForkSweepChart.withSweep(bundle, r);
     }

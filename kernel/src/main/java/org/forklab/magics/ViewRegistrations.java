@@ -3,7 +3,7 @@ package org.forklab.magics;
 import java.util.List;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.cost.CostResult;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.c.CRun;
 import org.forklab.magics.save.SavedResult;
 import org.forklab.magics.view.Views;

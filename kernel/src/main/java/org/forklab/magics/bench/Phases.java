@@ -1,6 +1,7 @@
 package org.forklab.magics.bench;
 
 import java.time.Duration;
+import org.forklab.magics.io.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import org.forklab.experiments.core.Deadline;

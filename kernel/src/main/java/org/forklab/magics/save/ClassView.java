@@ -16,7 +16,7 @@ import org.forklab.charts.BarSeries;
 import org.forklab.charts.ChartRenderingException;
 import org.forklab.charts.Quantity;
 import org.forklab.experiments.core.Samples;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.spi.UsageError;

@@ -12,7 +12,7 @@ import org.forklab.charts.RenderedChart;
 import org.forklab.charts.SampleSet;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Samples;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.stats.ClaimCheck;

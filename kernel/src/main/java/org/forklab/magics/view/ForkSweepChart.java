@@ -13,7 +13,7 @@ import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostResult.ForkPoint;
 import org.forklab.experiments.cost.PageKind;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.stats.Summary;
 import org.forklab.stats.Unit;
 import org.jfree.chart.JFreeChart;
