@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     @ParameterizedTest(name = "{0} does not use {1}")
     @CsvSource({
-        "experiments, kernel", "experiments, magics", "experiments, spi", "experiments, stats", "experiments, charts",
+        "experiments, kernel", "experiments, magics", "experiments, spi", "experiments, charts",
         "stats, kernel", "stats, magics", "stats, spi", "stats, experiments", "stats, charts",
         "charts, kernel", "charts, magics", "charts, spi", "charts, experiments",
         "magics, kernel", "spi, kernel", "spi, magics",
@@ -43,6 +43,58 @@ class ArchitectureTest {
                     .toList();
         }
         assertEquals(List.of(), offenders, "org.forklab." + from + " must not refer to org.forklab." + forbidden);
+    }
+
+    /** One of each: a second class of these names would be a second copy of the same job. */
+    @ParameterizedTest(name = "one class named {0}, in {1}")
+    @CsvSource({
+        "UsageError, spi/UsageError.java",
+        "Html, stats/format/Html.java",
+        "SamplesJson, experiments/core/SamplesJson.java",
+    })
+    void oneOfEach(String simpleName, String home) throws IOException {
+        List<String> found;
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            found = files.filter(p -> p.getFileName().toString().equals(simpleName + ".java"))
+                    .map(p -> SOURCES.relativize(p).toString())
+                    // org.forklab.widgets.Html is the HTML widget of ipywidgets, not an escape.
+                    .filter(p -> !p.equals("widgets/Html.java"))
+                    .toList();
+        }
+        assertEquals(List.of(home), found);
+    }
+
+    /** Processes are ended in one place: nothing but ProcessTree kills by the handles' destroy calls. */
+    @ParameterizedTest(name = "only the kill-tree policy calls {0}")
+    @CsvSource({"destroyForcibly", "-STOP"})
+    void oneKillTreePolicy(String call) throws IOException {
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> read(p).contains("ProcessHandle::" + call) || read(p).contains("\"" + call))
+                    .map(p -> SOURCES.relativize(p).toString())
+                    .filter(p -> !p.equals("experiments/core/ProcessTree.java"))
+                    .toList();
+        }
+        assertEquals(List.of(), offenders, "kill trees through org.forklab.experiments.core.ProcessTree");
+    }
+
+    /** Helpers live in the room their name says: benchmark entries in bench/, not in the kernel's sources. */
+    @ParameterizedTest(name = "no {0} in the kernel's sources")
+    @CsvSource({"FiguresMain.java", "SampleUnits.java", "Slope.java"})
+    void helpersInTheirRooms(String fileName) throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().equals(fileName))
+                    .map(Path::toString).toList());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean refersTo(Path file, String pkg) {

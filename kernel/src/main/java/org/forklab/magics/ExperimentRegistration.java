@@ -3,7 +3,7 @@ package org.forklab.magics;
 import java.util.List;
 import java.util.function.Function;
 import org.forklab.experiments.core.ProgressListener;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.parse.MagicDefinition;
 
 /**

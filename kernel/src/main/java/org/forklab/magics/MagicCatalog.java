@@ -19,7 +19,7 @@ import org.forklab.experiments.share.ShareExperiment;
 import org.forklab.experiments.share.ShareResult;
 import org.forklab.experiments.switching.SwitchExperiment;
 import org.forklab.experiments.switching.SwitchResult;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
 import org.forklab.magics.c.CRun;
 import org.forklab.magics.parse.MagicDefinition;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.parse.CellMagic;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.MagicDefinition;

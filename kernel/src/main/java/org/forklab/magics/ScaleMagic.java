@@ -11,8 +11,8 @@ import org.forklab.experiments.scale.ScaleConfig;
 import org.forklab.experiments.scale.ScaleExperiment;
 import org.forklab.experiments.scale.ScaleResult;
 import org.forklab.experiments.scale.Series;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.claims.Facts;
@@ -25,7 +25,7 @@ import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
-import org.forklab.magics.view.SampleUnits;
+import org.forklab.stats.Unit;
 import org.forklab.stats.format.SlopeTable;
 import org.forklab.stats.format.Table;
 import picocli.CommandLine.Command;
@@ -112,7 +112,7 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     public static Bundle view(ScaleResult r) {
         SlopeTable slopes = new SlopeTable();
         for (Series s : r.series()) {
-            slopes.add(s.kind(), s.quantity(), s.x(), s.y(), SampleUnits.of(s.unit()), s.unit().equals("ns"));
+            slopes.add(s.kind(), s.quantity(), s.x(), s.y(), Unit.ofWord(s.unit()), s.unit().equals("ns"));
         }
         Table table = slopes.table("Cost per entity: least-squares slope over the counts");
         Table kernel = KernelMemoryTable.of(r);

@@ -12,9 +12,10 @@ import org.forklab.experiments.cost.CostConfig;
 import org.forklab.experiments.cost.CostExperiment;
 import org.forklab.experiments.cost.CostPlacement;
 import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.cost.CostSetting;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
-import org.forklab.magics.bench.Bench;
+import org.forklab.magics.io.Bench;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
@@ -46,23 +47,23 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     List<String> variants = new ArrayList<>();
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Warm samples per mechanism.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = CostConfig.MAX_SAMPLES)
     int samples = 30;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Operations run and discarded first.")
-    @Range(min = 0, max = 1_000_000)
+    @Range(min = 0, max = CostConfig.MAX_WARMUP_OPS)
     int warmup = 20;
 
     @Option(names = "--cold", paramLabel = "N", description = "First operations timed one by one and shown apart.")
-    @Range(min = 0, max = 1_000)
+    @Range(min = 0, max = CostConfig.MAX_COLD_OPS)
     int cold = 3;
 
     @Option(names = "--executor-threads", paramLabel = "N", description = "Worker threads of the executor variants.")
-    @Range(min = 1, max = 10_000)
+    @Range(min = 1, max = CostConfig.MAX_EXECUTOR_THREADS)
     int executorThreads = 1;
 
     @Option(names = "--batch", paramLabel = "N", description = "Tasks per sample of executor-throughput.")
-    @Range(min = 1, max = 1_000_000)
+    @Range(min = 1, max = CostConfig.MAX_THROUGHPUT_BATCH)
     int batch = 1_000;
 
     @Option(names = "--exec", paramLabel = "PROGRAM", description = "Absolute path of the program the exec variants start.")
@@ -155,7 +156,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
      * The bundle for a cost result: every condition's samples (Java variants from child JVMs pooled
      * in one row each, with every JVM's median in a table below), its claims, skipped lines.
      */
-    public static org.forklab.magics.bench.Bundle view(CostResult r) {
+    public static org.forklab.magics.io.Bundle view(CostResult r) {
         List<String> notes = new ArrayList<>();
         r.skipped().forEach(s -> notes.add("not measured: " + s.label() + " (" + s.reason() + ")"));
         r.launchMechanisms().forEach(l -> {
@@ -182,15 +183,15 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             more.add(RunMediansTable.of("Each child JVM's median (the rows above pool the JVMs' samples)", perJvm,
                     Unit.NANOSECONDS, "child JVMs (pid, CPU at the end)"));
             boolean pooled = perJvm.get(0).medians().length > 1;
-            notes.add("Java variants ran in " + r.settings().get("Java variants measured in") + "; placement "
-                    + r.settings().get("placement") + (pooled ? ". Their rows pool every JVM's samples; the table of"
+            notes.add("Java variants ran in " + CostSetting.JAVA_VENUE.in(r) + "; placement "
+                    + CostSetting.PLACEMENT.in(r) + (pooled ? ". Their rows pool every JVM's samples; the table of"
                     + " medians per JVM shows how far the JVMs differed." : "."));
         } else {
             // Placement moves the native figures (a new thread woken on an idle CPU or queued on its
             // creator's), so every display says where they ran.
-            notes.add("placement: " + r.settings().get("placement"));
+            notes.add("placement: " + CostSetting.PLACEMENT.in(r));
         }
-        org.forklab.magics.bench.Bundle bundle = ExperimentView.of("Creating work: threads, tasks and processes",
+        org.forklab.magics.io.Bundle bundle = ExperimentView.of("Creating work: threads, tasks and processes",
                 "time per operation", rows, more, ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
         return org.forklab.magics.view.ForkSweepChart.withSweep(bundle, r);
     }

@@ -23,7 +23,7 @@ import org.forklab.experiments.scale.ScaleConfig;
 import org.forklab.experiments.scale.ScaleKind;
 import org.forklab.experiments.scale.ScalePoint;
 import org.forklab.experiments.scale.ScaleResult;
-import org.forklab.magics.bench.Session;
+import org.forklab.magics.io.Session;
 import org.forklab.magics.claims.AddressSpace;
 import org.forklab.magics.claims.Claim;
 import org.forklab.magics.claims.ClaimOutcome;

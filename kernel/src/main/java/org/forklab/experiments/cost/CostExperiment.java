@@ -451,28 +451,28 @@ public final class CostExperiment {
     private static Map<String, String> settings(CostConfig c, Environment env, NativeProbe probe, Optional<String> missing,
                                                 OptionalInt pin, List<String> jvmPrefix) {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("variants", c.variants().stream().map(CostVariant::word).collect(Collectors.joining(",")));
-        s.put("samples", String.valueOf(c.samples()));
-        s.put("cold operations", String.valueOf(c.coldOps()));
-        s.put("warm-up operations", String.valueOf(c.warmupOps()));
-        s.put("executor threads", String.valueOf(c.executorThreads()));
-        s.put("throughput batch", String.valueOf(c.throughputBatch()));
-        s.put("exec", c.execPath());
-        s.put("launch mechanism", env.launchMechanism());
-        s.put("compared launch mechanisms", c.launchMechanisms().isEmpty() ? "none" : String.join(",", c.launchMechanisms()));
-        s.put("fork memory (bytes)", c.forkTouchBytes().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        s.put("fork pages", c.forkPages().stream().map(PageKind::word).collect(Collectors.joining(",")));
-        s.put("transparent huge pages", env.transparentHugePages());
-        s.put("placement", pin.isPresent() ? c.placement().word() + ", CPU " + pin.getAsInt()
+        CostSetting.VARIANTS.put(s, c.variants().stream().map(CostVariant::word).collect(Collectors.joining(",")));
+        CostSetting.SAMPLES.put(s, String.valueOf(c.samples()));
+        CostSetting.COLD_OPERATIONS.put(s, String.valueOf(c.coldOps()));
+        CostSetting.WARMUP_OPERATIONS.put(s, String.valueOf(c.warmupOps()));
+        CostSetting.EXECUTOR_THREADS.put(s, String.valueOf(c.executorThreads()));
+        CostSetting.THROUGHPUT_BATCH.put(s, String.valueOf(c.throughputBatch()));
+        CostSetting.EXEC.put(s, c.execPath());
+        CostSetting.LAUNCH_MECHANISM.put(s, env.launchMechanism());
+        CostSetting.COMPARED_LAUNCH_MECHANISMS.put(s, c.launchMechanisms().isEmpty() ? "none" : String.join(",", c.launchMechanisms()));
+        CostSetting.FORK_MEMORY.put(s, c.forkTouchBytes().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        CostSetting.FORK_PAGES.put(s, c.forkPages().stream().map(PageKind::word).collect(Collectors.joining(",")));
+        CostSetting.TRANSPARENT_HUGE_PAGES.put(s, env.transparentHugePages());
+        CostSetting.PLACEMENT.put(s, pin.isPresent() ? c.placement().word() + ", CPU " + pin.getAsInt()
                 : c.placement().word() + ", nothing pinned, CPUs " + env.cpuAffinity());
-        s.put("pinned CPU", pin.isPresent() ? String.valueOf(pin.getAsInt()) : "none");
-        s.put("forks", String.valueOf(c.forks()));
+        CostSetting.PINNED_CPU.put(s, pin.isPresent() ? String.valueOf(pin.getAsInt()) : "none");
+        CostSetting.FORKS.put(s, String.valueOf(c.forks()));
         int n = c.javaForks();
-        s.put("Java variants measured in", n == 0 ? "this JVM" : (n == 1 ? "1 fresh child JVM" : n + " fresh child JVMs")
+        CostSetting.JAVA_VENUE.put(s, n == 0 ? "this JVM" : (n == 1 ? "1 fresh child JVM" : n + " fresh child JVMs")
                 + (jvmPrefix.isEmpty() ? "" : (n == 1 ? ", started as " : ", each started as ")
                 + String.join(" ", jvmPrefix) + " java ..."));
-        s.put("native probe", missing.orElseGet(() -> probe.executable().toString()));
-        s.put("time limit (s)", String.valueOf(c.timeLimit().toSeconds()));
+        CostSetting.NATIVE_PROBE.put(s, missing.orElseGet(() -> probe.executable().toString()));
+        CostSetting.TIME_LIMIT.put(s, String.valueOf(c.timeLimit().toSeconds()));
         return s;
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.cost.CostSetting;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
 import org.forklab.experiments.ipc.IpcResult;
@@ -166,7 +167,7 @@ public final class Claims {
             return "glibc caches thread stacks, so a thread started after another one ended reuses its stack and skips"
                     + " the mmap that a cold start pays (see the cold samples)";
         }
-        if (result instanceof CostResult c && !"none".equals(c.settings().getOrDefault("pinned CPU", "none"))) {
+        if (result instanceof CostResult c && !"none".equals(c.settings().getOrDefault(CostSetting.PINNED_CPU.label(), "none"))) {
             // Pinned, the new thread usually waits for its creator to block in join: two switches on one CPU.
             return "thread start includes clone and stack set-up, and pinned to one CPU (as here) the new thread typically runs"
                     + " only when its creator blocks in join, so each start also pays two context switches"

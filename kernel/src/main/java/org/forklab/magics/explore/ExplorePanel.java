@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.forklab.magics.MagicCall;
-import org.forklab.magics.bench.Bench;
+import org.forklab.magics.io.Bench;
 import org.forklab.stats.format.Html;
 import org.forklab.magics.parse.MagicParser;
 import org.forklab.spi.UsageError;

@@ -3,7 +3,7 @@ package org.forklab.magics.readings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
 
 /**

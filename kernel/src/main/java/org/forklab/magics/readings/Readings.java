@@ -10,7 +10,7 @@ import org.forklab.experiments.race.RaceResult;
 import org.forklab.experiments.scale.ScaleResult;
 import org.forklab.experiments.share.ShareResult;
 import org.forklab.experiments.switching.SwitchResult;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
 
 /** The reading of any experiment result, by its type; every experiment display opens with it. */

@@ -1,7 +1,7 @@
 package org.forklab.magics.view;
 
 import org.forklab.experiments.core.ProgressListener;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Progress;
 
 /**
  * The one adapter from an experiment's phases to the progress line a magic shows. It remembers

@@ -1,11 +1,12 @@
-package org.forklab.experiments.cost;
-
-import org.apache.commons.math3.stat.descriptive.rank.Median;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.cost.CostConfig;
+import org.forklab.experiments.cost.CostExperiment;
+import org.forklab.experiments.cost.CostPlacement;
+import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.ipc.IpcConfig;
 import org.forklab.experiments.ipc.IpcExperiment;
 import org.forklab.experiments.switching.Placement;
@@ -13,6 +14,7 @@ import org.forklab.experiments.switching.SwitchConfig;
 import org.forklab.experiments.switching.SwitchExperiment;
 import org.forklab.experiments.switching.SwitchMode;
 import org.forklab.experiments.switching.SwitchResult;
+import org.forklab.stats.Quantiles;
 
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import java.util.Locale;
  * forklab's own figures for the benchmark script bench/reference.sh, which prints them next to
  * an independent reference: one "name&lt;TAB&gt;median ns" line per figure, with the names the
  * reference uses. A figure that cannot be measured here prints "name&lt;TAB&gt;-&lt;TAB&gt;reason".
+ * A benchmark entry, not part of forklab: bench/reference.sh compiles it against the built classes.
  *
  * <p>The native figures are measured pinned to the first CPU this process may use (one-cpu
  * placement), as the reference pins its own: unpinned, whether a new thread or child lands on an
@@ -95,7 +98,7 @@ public final class FiguresMain {
     }
 
     private static double median(double[] values) {
-        return new Median().withEstimationType(EstimationType.R_7).evaluate(values);
+        return Quantiles.median(values);
     }
 
     private static String format(double ns) {

@@ -1,4 +1,4 @@
-package org.forklab.magics.bench;
+package org.forklab.magics.io;
 
 import org.forklab.stats.format.Html;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.forklab.magics.bench;
+package org.forklab.magics.io;
 
 /** Makes a value visible to later Java cells under a name (ExtensionContext::bind fits). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.forklab.magics.bench;
+package org.forklab.magics.io;
 
 import java.io.PrintStream;
 

@@ -1,4 +1,4 @@
-package org.forklab.magics.bench;
+package org.forklab.magics.io;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
