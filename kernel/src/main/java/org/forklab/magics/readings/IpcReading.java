@@ -9,7 +9,7 @@ import org.forklab.magics.readings.Contrast.Measure;
 import org.forklab.magics.readings.Contrast.Side;
 
 /** %ipc: one small message one way (round trip / 2) between threads against the first process channel. */
-final class IpcReading {
+public final class IpcReading {
     static final String THREADS = "thread-handoff";
     /** The process channel read against the threads, the first one measured. */
     static final List<String> CHANNELS = List.of("pipe", "unix-socket", "shared-memory", "tcp-loopback");
@@ -17,7 +17,7 @@ final class IpcReading {
     private IpcReading() {
     }
 
-    static Reading of(IpcResult r) {
+    public static Reading of(IpcResult r) {
         Side threads = side(r, THREADS, "threads (" + THREADS + ")");
         Optional<String> channel = CHANNELS.stream().filter(c -> find(r, c).isPresent()).findFirst();
         Side processes = channel.map(c -> side(r, c, "processes (" + c + ")")).orElse(Side.missing("a process channel"));
