@@ -1,5 +1,6 @@
 package org.forklab;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The doors of the house open one way: experiments, stats and charts know nothing of
@@ -109,5 +111,51 @@ class ArchitectureTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Path> sources() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    /**
+     * One registration per experiment: magics are defined and views registered only by the
+     * builder MagicCatalog uses, so no second list of magics or views can grow elsewhere.
+     */
+    @Test
+    void magicsAndViewsAreRegisteredInOnePlace() throws IOException {
+        Pattern registering = Pattern.compile("MagicDefinition\\.(line|cell)\\(|(Views|Readings)\\.register\\(");
+        Path allowed = SOURCES.resolve("magics/Registrations.java");
+        List<String> offenders = sources().stream()
+                .filter(p -> !p.equals(allowed) && !p.endsWith("parse/MagicDefinition.java") && !p.endsWith("view/Views.java")
+                        && !p.endsWith("readings/Readings.java"))
+                .filter(p -> registering.matcher(read(p)).find()).map(Path::toString).toList();
+        assertEquals(List.of(), offenders, "magics, views and readings are registered only through MagicCatalog's Registrations");
+    }
+
+    /** Experiments announce their phases to ProgressListener; no magic splits a run and joins the parts again. */
+    @Test
+    void noMagicSplitsAnExperimentIntoPhases() throws IOException {
+        Pattern split = Pattern.compile("\\binPhases\\b|\\bPhases\\.(run|Phase)\\b");
+        List<String> offenders = sources().stream().filter(p -> split.matcher(read(p)).find()).map(Path::toString).toList();
+        assertEquals(List.of(), offenders, "phases are announced by the experiment itself (ProgressListener)");
+    }
+
+    /** Every patch of basekernel's protocol behaviour lives in org.forklab.kernel.protocol, where its reason is written. */
+    @Test
+    void protocolPatchesLiveInTheirPackage() throws IOException {
+        Pattern patch = Pattern.compile("(extends|implements)\\s+(ShellChannel|JupyterConnection|ShellHandler|KernelInfoReply"
+                + "|\\w+Reply)\\b|class \\w+ReplyWithStatus\\b");
+        Path protocol = SOURCES.resolve("kernel/protocol");
+        List<String> inside = new java.util.ArrayList<>();
+        List<String> outside = new java.util.ArrayList<>();
+        for (Path p : sources()) {
+            if (patch.matcher(read(p)).find()) {
+                (p.startsWith(protocol) ? inside : outside).add(p.toString());
+            }
+        }
+        assertEquals(List.of(), outside, "protocol patches belong in org.forklab.kernel.protocol");
+        assertTrue(inside.size() >= 4, "the patches were found where they belong: " + inside);
     }
 }

@@ -5,10 +5,12 @@ import java.util.function.Function;
 import org.forklab.experiments.core.ProgressListener;
 import org.forklab.magics.io.Bundle;
 import org.forklab.magics.parse.MagicDefinition;
+import org.forklab.magics.readings.Reading;
 
 /**
  * One experiment magic as every part of forklab needs it: the magic itself, the type of result
  * its experiment returns, the view that shows that result (for the magic and for Lab.show), the
+ * reading the display opens with, the
  * call that measures from the parsed options (for Lab.run), and small example arguments that
  * finish in seconds (the tests' small runs). Made only by {@link Registrations.Builder#experiment}.
  *
@@ -16,7 +18,8 @@ import org.forklab.magics.parse.MagicDefinition;
  * @param <R> the experiment's result record
  */
 public record ExperimentRegistration<M, R>(MagicDefinition magic, Class<R> resultType, Function<? super R, Bundle> view,
-                                           Measurement<M, R> measurement, String example) {
+                                           Function<? super R, Reading> reading, Measurement<M, R> measurement,
+                                           String example) {
 
     /** Runs the experiment the parsed magic {@code command} describes, announcing its phases. */
     @FunctionalInterface

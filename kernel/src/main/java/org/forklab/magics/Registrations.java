@@ -9,12 +9,14 @@ import org.forklab.magics.io.Bundle;
 import org.forklab.magics.parse.CellMagic;
 import org.forklab.magics.parse.LineMagic;
 import org.forklab.magics.parse.MagicDefinition;
+import org.forklab.magics.readings.Reading;
+import org.forklab.magics.readings.Readings;
 import org.forklab.magics.view.Views;
 
 /**
  * Every extension point a magic fills, registered in one place (as kotlin-jupyter's
  * {@code JupyterIntegration} builder does): the magics in their listing order, the experiment
- * magics with result type, view, measurement and example, and the views of results no magic
+ * magics with result type, view, reading, measurement and example, and the views of results no magic
  * measures. {@link MagicCatalog} holds the one chain of calls; everything else derives from it.
  */
 final class Registrations {
@@ -40,7 +42,7 @@ final class Registrations {
         return experiments;
     }
 
-    /** Registers every view with {@link Views}, so Lab.show and the magics show a result alike. */
+    /** Registers every view and reading, so Lab.show and the magics show a result alike. */
     void registerViews() {
         views.forEach(Runnable::run);
     }
@@ -69,18 +71,20 @@ final class Registrations {
          * the magic takes (the tests run it).
          */
         <M extends LineMagic, R> Builder experiment(Supplier<M> factory, Class<R> resultType,
-                                                    Function<? super R, Bundle> view,
+                                                    Function<? super R, Bundle> view, Function<? super R, Reading> reading,
                                                     ExperimentRegistration.Measurement<M, R> measurement, String example) {
             MagicDefinition magic = MagicDefinition.line(factory);
             Objects.requireNonNull(resultType, () -> magic.display() + " needs a result type");
             Objects.requireNonNull(view, () -> magic.display() + " needs a view");
+            Objects.requireNonNull(reading, () -> magic.display() + " needs a reading");
             Objects.requireNonNull(measurement, () -> magic.display() + " needs a measurement");
             if (example == null || example.isBlank()) {
                 throw new IllegalStateException(magic.display() + " needs small example arguments");
             }
             magics.add(magic);
-            experiments.add(new ExperimentRegistration<>(magic, resultType, view, measurement, example));
+            experiments.add(new ExperimentRegistration<>(magic, resultType, view, reading, measurement, example));
             views.add(() -> Views.register(resultType, view));
+            views.add(() -> Readings.register(resultType, reading));
             return this;
         }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One registration per experiment: every magic class is in {@link MagicCatalog}; every experiment
- * that announces its phases has its result type registered with a view and example arguments the
+ * that announces its phases has its result type registered with a view, a reading and example arguments the
  * magic takes; and the Python tests' small runs are the catalog's examples, not a second list.
  */
 class ExperimentRegistrationTest {
@@ -37,11 +37,12 @@ class ExperimentRegistrationTest {
     private static final Path SMALL_RUNS = Path.of("..", "tests", "python", "small_runs.json");
 
     @Test
-    void everyExperimentRegistrationHasResultTypeViewAndExamplesTheMagicTakes() {
+    void everyExperimentRegistrationHasResultTypeViewReadingAndExamplesTheMagicTakes() {
         assertFalse(MagicCatalog.experiments().isEmpty());
         for (ExperimentRegistration<?, ?> e : MagicCatalog.experiments()) {
             assertNotNull(e.resultType(), e.name());
             assertNotNull(e.view(), e.name());
+            assertNotNull(e.reading(), e.name());
             assertFalse(e.exampleArgs().isEmpty(), e.name());
             MagicCall.check(e.magic(), e.exampleArgs()); // a usage error here fails the test with its line
             assertTrue(MagicCatalog.all().contains(e.magic()), e.name());
@@ -52,11 +53,13 @@ class ExperimentRegistrationTest {
     void aRegistrationWithoutAnyPartIsRefused() {
         ExperimentRegistration.Measurement<RaceMagic, Object> none = (m, p) -> null;
         assertThrows(NullPointerException.class, () -> Registrations.builder()
-                .experiment(RaceMagic::new, null, r -> null, none, "-t 1"));
+                .experiment(RaceMagic::new, null, r -> null, r -> null, none, "-t 1"));
         assertThrows(NullPointerException.class, () -> Registrations.builder()
-                .experiment(RaceMagic::new, Object.class, null, none, "-t 1"));
+                .experiment(RaceMagic::new, Object.class, null, r -> null, none, "-t 1"));
+        assertThrows(NullPointerException.class, () -> Registrations.builder()
+                .experiment(RaceMagic::new, Object.class, r -> null, null, none, "-t 1"));
         IllegalStateException noExample = assertThrows(IllegalStateException.class, () -> Registrations.builder()
-                .experiment(RaceMagic::new, Object.class, r -> null, none, " "));
+                .experiment(RaceMagic::new, Object.class, r -> null, r -> null, none, " "));
         assertEquals("%race needs small example arguments", noExample.getMessage());
     }
 

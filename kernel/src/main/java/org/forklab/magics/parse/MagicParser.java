@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.forklab.spi.Suggestions;
 import org.forklab.spi.UsageError;
 import org.forklab.stats.format.Units;
 import picocli.CommandLine;
@@ -215,8 +216,8 @@ public final class MagicParser {
                     .findFirst().map(w -> w.contains("=") ? w.substring(0, w.indexOf('=')) : w);
             if (option.isPresent()) {
                 String typed = option.get();
-                Optional<String> near = Suggestions.closest(typed, unmatched.getCommandLine().getCommandSpec().optionsMap().keySet());
-                return "unknown option '" + clip(typed) + "'" + near.map(n -> "; did you mean " + n + "?").orElse("");
+                return "unknown option '" + clip(typed) + "'" + Suggestions.hint(typed,
+                        unmatched.getCommandLine().getCommandSpec().optionsMap().keySet(), n -> n);
             }
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {

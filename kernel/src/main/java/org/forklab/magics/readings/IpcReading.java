@@ -14,7 +14,7 @@ import org.forklab.magics.readings.Contrast.Side;
  * mailbox against processes on shared memory) and the blocking pair (threads that park against
  * the first kernel channel measured). Each sentence is chosen by {@link Contrast} from the data.
  */
-final class IpcReading {
+public final class IpcReading {
     /** Threads that spin, then those that block, in the order preferred. */
     static final List<String> SPINNING_THREADS = List.of("thread-spin", "native-threads-spin");
     static final List<String> SPINNING_PROCESSES = List.of("shared-memory", "native-shm-spin");
@@ -26,7 +26,7 @@ final class IpcReading {
     private IpcReading() {
     }
 
-    static Reading of(IpcResult r) {
+    public static Reading of(IpcResult r) {
         Optional<String> spin = pair(r, SPINNING_THREADS, SPINNING_PROCESSES, "spinning");
         Optional<String> block = pair(r, BLOCKING_THREADS, CHANNELS, "waiting");
         Optional<String> first = spin.isPresent() ? spin : block;

@@ -80,6 +80,13 @@ class PicocliMagicTest {
     }
 
     @Test
+    void aMistypedOptionGetsTheSameDidYouMeanAsTheForklabMagics() {
+        UsageError e = assertThrows(UsageError.class,
+                () -> new PicocliMagic.Reused(() -> new MavenMagic(host, new MavenResolver())).run(List.of("--repositry", "x", "g:a:1")));
+        assertTrue(e.getMessage().contains("; did you mean --repository? (see %maven --help)"), e.getMessage());
+    }
+
+    @Test
     void missingParameterIsOneLine() {
         UsageError e = assertThrows(UsageError.class, () -> new PicocliMagic.Reused(() -> new LoadMagic(host)).run(List.of()));
         assertEquals("%load: Missing required parameter: 'FILE' (see %load --help)", e.getMessage());

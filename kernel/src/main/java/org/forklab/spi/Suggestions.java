@@ -1,30 +1,41 @@
-package org.forklab.magics.parse;
+package org.forklab.spi;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /**
- * "Did you mean": the closest known name by edit distance, where swapping two neighbouring
- * letters counts as one edit (--smaples is one edit from --samples), and only names close
- * enough to be a slip of the fingers are offered.
+ * The one "did you mean" of forklab, for the kernel (magic names, sub-commands, ${variables}) and
+ * the magics (options) alike: the closest known name by edit distance, where swapping two
+ * neighbouring letters counts as one edit (--smaples is one edit from --samples), and only names
+ * close enough to be a slip of the fingers, or that the typed word begins or is begun by, are
+ * offered (%class for %classpath). Among equally close names the first given wins.
  */
 public final class Suggestions {
     private Suggestions() {
     }
 
-    /** The closest of {@code known} to {@code typed}, if within half its length in edits (at least one). */
+    /**
+     * The closest of {@code known} to {@code typed} that is within half its length in edits (at
+     * least one), or that it begins or is begun by.
+     */
     public static Optional<String> closest(String typed, Collection<String> known) {
+        int allowed = Math.max(1, stripDashes(typed).length() / 2);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : known) {
             int d = distance(typed, name);
-            if (d < bestDistance) {
+            boolean near = d <= allowed || name.startsWith(typed) || typed.startsWith(name);
+            if (near && d < bestDistance) {
                 best = name;
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(1, stripDashes(typed).length() / 2);
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return Optional.ofNullable(best);
+    }
+
+    /** "; did you mean X?" with {@code shown} applied to the closest name, or "" when none is close. */
+    public static String hint(String typed, Collection<String> known, java.util.function.UnaryOperator<String> shown) {
+        return closest(typed, known).map(n -> "; did you mean " + shown.apply(n) + "?").orElse("");
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
