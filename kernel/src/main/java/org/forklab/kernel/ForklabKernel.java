@@ -264,16 +264,11 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
         if (waiting != null) {
             waiting.interrupt();
         }
-        // The cell's children die before its thread is stopped: a thread stopped inside
-        // ProcessBuilder.start() never registers the reaper of the child it just made, and that
-        // child would stay, unkillable and unreaped, below the kernel. Killed first, the child is
-        // reaped by the Process the cell holds; the second pass takes what the cell started since.
-        int killed = children.killStartedByCell();
         CompletableFuture<JShellEvaluator> future = evaluator;
         if (future != null && future.isDone() && !future.isCompletedExceptionally()) {
             future.join().stop();
         }
-        killed += children.killStartedByCell();
+        int killed = children.killStartedByCell();
         if (killed > 0) {
             LOG.info("interrupt killed " + killed + " child process(es)");
         }
