@@ -41,8 +41,11 @@ reference() {
     "$work/reference" "$cpu" "$cpu2" >> "$work/ref.txt"
     "$java" "$here/Reference.java" >> "$work/ref.txt"
 }
+# forklab's side is bench/FiguresMain.java, compiled here against the built classes.
+javac="$(dirname "$(command -v "$java")")/javac"
+"$javac" -d "$work" -cp "$classes:$deps" "$here/FiguresMain.java"
 forklab() {
-    "$java" -cp "$classes:$deps" org.forklab.experiments.cost.FiguresMain >> "$work/forklab.txt"
+    "$java" -cp "$classes:$deps:$work" FiguresMain >> "$work/forklab.txt"
 }
 # The order alternates: whoever runs second in a round meets a different machine (caches,
 # the load of other jobs), and that must not always be the same side.

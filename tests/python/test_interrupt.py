@@ -109,8 +109,11 @@ km.start_kernel()
 kc = km.client()
 kc.start_channels()
 kc.wait_for_ready(timeout=120)
-kc.execute('new ProcessBuilder("sleep", "600").start();')
-kc.get_shell_msg(timeout=120)
+msg_id = kc.execute('new ProcessBuilder("sleep", "600").start();')
+# wait_for_ready asks once a second; on a slow start the replies to its other kernel_info
+# requests are still queued on shell, and the first one of them is not this cell's reply.
+while kc.get_shell_msg(timeout=120)["parent_header"].get("msg_id") != msg_id:
+    pass
 print(km.provisioner.process.pid, flush=True)
 sys.stdin.read()  # until the test kills this process
 """

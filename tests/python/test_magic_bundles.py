@@ -5,7 +5,9 @@ Each magic shows one display: a progress line under a display_id, updated in pla
 carry PNG, SVG, HTML and plain text. One JDK is enough here (the first the fixtures find);
 the kernel's own protocol tests run on every JDK.
 """
+import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -15,17 +17,9 @@ from kernel_session import KernelSession, error_of, result_of
 FIRST_JDK = sorted(JDKS)[0]
 BUNDLE = ("image/png", "image/svg+xml", "text/html", "text/plain")
 
-# small sizes: each magic finishes in seconds on a busy two-CPU machine
-SMALL_RUNS = {
-    "spawn": "-v platform-thread,pthread,fork -n 5 --warmup 2 --cold 1 --fork-memory 0 --pages small",
-    "pingpong": "-m java-handoff,thread-pipe -p scheduler --runs 1 -n 5 --warmup 20",
-    "share": "-w 2",
-    "race": "-v plain,atomic -N 10000 -t 2",
-    "crash": "-k exception,segfault -m threads,processes -w 2 --work 20ms",
-    "ipc": "-t thread-handoff,pipe -s 8,1k --latency-samples 3 --throughput-samples 1",
-    "scale": "-k platform-threads --threads 4,8,12",
-    "c10k": "-s selector,threads -k 4,8 -r 3",
-}
+# small sizes, each finishing in seconds on a busy two-CPU machine: the examples every experiment
+# magic registers in MagicCatalog, written out by the kernel's ExperimentRegistrationTest
+SMALL_RUNS = json.loads((Path(__file__).with_name("small_runs.json")).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

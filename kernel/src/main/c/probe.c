@@ -27,6 +27,7 @@ struct probe_command {
 static const struct probe_command COMMANDS[] = {
     {"contain", cmd_contain, "run a program under task and memory caps; kill everything it started when it ends"},
     {"fault", cmd_fault, "fault isolation: segfault, abort or stack overflow in one of W threads or processes"},
+    {"handoff", cmd_handoff, "a message handed back and forth through shared memory: threads or processes, spin or futex"},
     {"idle", cmd_idle, "fork N idle children and hold them until stdin closes (scale experiment)"},
     {"pingpong", cmd_pingpong, "one-byte round trips between threads or processes, pinned or not"},
     {"race", cmd_race, "the shared-counter race: pthreads on a plain or volatile global, or fork"},

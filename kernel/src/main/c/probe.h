@@ -27,11 +27,12 @@
 int cmd_version(int argc, char **argv);   /* probe.c */
 int cmd_spawn(int argc, char **argv);     /* probe_spawn.c: fork, vfork, fork+exec, posix_spawn, pthread */
 int cmd_pingpong(int argc, char **argv);  /* probe_pingpong.c: one-byte round trips, pinned or not */
+int cmd_handoff(int argc, char **argv);   /* probe_handoff.c: a message handed over through memory, spin or futex */
 int cmd_race(int argc, char **argv);      /* probe_race.c: the shared-counter race, plain/volatile/fork */
 int cmd_fault(int argc, char **argv);     /* probe_fault.c: segfault, abort, stack overflow in threads/processes */
 int cmd_share(int argc, char **argv);     /* probe_share.c: PIDs/TIDs, stacks, globals, fds, handlers: threads vs fork */
 int cmd_contain(int argc, char **argv);  /* probe_contain.c: run a %%c program under task and memory caps, leave nothing */
-int cmd_idle(int argc, char **argv);      /* probe_ipc.c: hold N forked idle children for the scale experiment */
+int cmd_idle(int argc, char **argv);      /* probe_idle.c: hold N forked idle children for the scale experiment */
 int cmd_stacks(int argc, char **argv);    /* probe_stacks.c: native thread stacks' size and Rss from smaps */
 
 /* ---- key=value arguments ---- */

@@ -3,7 +3,6 @@ package org.forklab.charts;
 import java.util.Arrays;
 import java.util.List;
 import org.forklab.stats.Unit;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 
@@ -61,8 +60,4 @@ final class Scaling {
         return axis;
     }
 
-    /** Whether an axis made by {@link #valueAxis} is logarithmic. */
-    static boolean isLog(ValueAxis axis) {
-        return axis instanceof LogAxis;
-    }
 }

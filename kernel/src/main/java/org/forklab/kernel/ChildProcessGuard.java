@@ -1,18 +1,21 @@
 package org.forklab.kernel;
 
-import java.util.Comparator;
+import org.forklab.experiments.core.ProcessTree;
+
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Kills the processes a cell started when it is interrupted, and every descendant at shutdown:
- * a polite destroy first, then destroyForcibly for those that ignore it.
+ * a polite SIGTERM first, so a child JVM may run its shutdown hooks, then {@link ProcessTree#kill}
+ * (freeze, then kill deepest first) for whatever is left.
  */
 final class ChildProcessGuard {
     private static final long POLITE_WAIT_MILLIS = 300;
-    private static final long FORCED_WAIT_MILLIS = 2_000;
 
     /** Descendants alive when the running cell began (ProcessHandle equality includes start time). */
     private volatile Set<ProcessHandle> before = Set.of();
@@ -24,38 +27,25 @@ final class ChildProcessGuard {
     /** Kills the descendants that appeared since the cell began; returns how many there were. */
     int killStartedByCell() {
         Set<ProcessHandle> old = before;
-        return kill(ProcessHandle.current().descendants().filter(p -> !old.contains(p)).collect(Collectors.toList()));
+        return kill(p -> !old.contains(p));
     }
 
     /** Kills every descendant of the kernel. */
     int killAll() {
-        return kill(ProcessHandle.current().descendants().collect(Collectors.toList()));
+        return kill(p -> true);
     }
 
-    /**
-     * Deepest first, so a parent cannot restart what was just killed; the list is taken before any
-     * kill, so grandchildren re-parented to init are still reached.
-     */
-    static int kill(List<ProcessHandle> processes) {
-        if (processes.isEmpty()) {
+    private static int kill(Predicate<ProcessHandle> chosen) {
+        List<ProcessHandle> found = ProcessHandle.current().descendants().filter(chosen).toList();
+        if (found.isEmpty()) {
             return 0;
         }
-        List<ProcessHandle> order = processes.stream()
-                .sorted(Comparator.comparingInt(ChildProcessGuard::depth).reversed())
-                .collect(Collectors.toList());
-        order.forEach(ProcessHandle::destroy);
-        awaitExit(order, POLITE_WAIT_MILLIS);
-        order.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        awaitExit(order, FORCED_WAIT_MILLIS);
-        return processes.size();
-    }
-
-    private static int depth(ProcessHandle p) {
-        int depth = 0;
-        for (var parent = p.parent(); parent.isPresent() && depth < 64; parent = parent.get().parent()) {
-            depth++;
-        }
-        return depth;
+        found.forEach(ProcessHandle::destroy);
+        awaitExit(found, POLITE_WAIT_MILLIS);
+        // Those found first stay on the list: one whose parent died at the SIGTERM is no longer below us.
+        int forced = ProcessTree.kill(() -> Stream.concat(found.stream(),
+                ProcessHandle.current().descendants().filter(chosen)));
+        return Math.max(found.size(), forced);
     }
 
     private static void awaitExit(List<ProcessHandle> processes, long millis) {

@@ -26,7 +26,7 @@ public final class Display {
     }
 
     /** Called by the execute handler as a cell starts (its environment) and ends (null). */
-    static void cellRunning(ShellReplyEnvironment env) {
+    public static void cellRunning(ShellReplyEnvironment env) {
         runningCell = env;
     }
 

@@ -11,12 +11,12 @@ import java.util.logging.Logger;
  * What a notebook shows for a failed cell: the error's name (ename), its message (evalue) and
  * the lines to print (traceback). Never the kernel's own stack: the student did not write it.
  */
-final class ErrorReport {
+public final class ErrorReport {
     private static final Logger LOG = Logger.getLogger(ErrorReport.class.getName());
 
-    final String name;
-    final String message;
-    final List<String> lines;
+    public final String name;
+    public final String message;
+    public final List<String> lines;
 
     private ErrorReport(String name, String message, List<String> lines) {
         this.name = name;
@@ -24,7 +24,7 @@ final class ErrorReport {
         this.lines = List.copyOf(lines);
     }
 
-    static ErrorReport of(Throwable e) {
+    public static ErrorReport of(Throwable e) {
         if (e instanceof CellError) {
             CellError error = (CellError) e;
             return new ErrorReport(error.errorName(), String.valueOf(error.getMessage()), error.lines());

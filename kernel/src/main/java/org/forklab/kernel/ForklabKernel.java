@@ -1,12 +1,8 @@
 package org.forklab.kernel;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
-import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
@@ -28,7 +24,10 @@ import org.forklab.kernel.magic.MagicHost;
 import org.forklab.kernel.magic.MagicRegistry;
 import org.forklab.kernel.magic.MagicParameters;
 import org.forklab.kernel.magic.ParsedCell;
-import org.forklab.kernel.magic.UsageError;
+import org.forklab.spi.UsageError;
+import org.forklab.kernel.protocol.ExecuteRequestHandler;
+import org.forklab.kernel.protocol.HistoryRequestHandler;
+import org.forklab.kernel.protocol.KernelInfoReplyWithStatus;
 import org.forklab.spi.ExtensionContext;
 import org.forklab.spi.Results;
 
@@ -37,7 +36,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -377,45 +375,12 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteRequestHandler(this, executionCount));
-        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
+        connection.setHandler(MessageType.HISTORY_REQUEST, new HistoryRequestHandler(history));
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
             env.reply(new KernelInfoReplyWithStatus("forklab", KERNEL_META.getOrDefault("version", "unknown"),
                     getLanguageInfo(), getBanner(), getHelpLinks()));
         });
-    }
-
-    /** basekernel's own handler, but with a reply that carries its status. */
-    private void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
-        HistoryRequest request = message.getContent();
-        env.setBusyDeferIdle();
-        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
-        if (request.includeOutput()) {
-            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
-        }
-        if (!request.useRaw()) {
-            flags.add(HistoryManager.ResultFlag.TRANSFORMED_INPUT);
-        }
-        List<HistoryEntry> entries;
-        switch (request.getAccessType()) {
-            case TAIL:
-                entries = history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
-                break;
-            case RANGE:
-                HistoryRequest.Range range = (HistoryRequest.Range) request;
-                entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
-                break;
-            case SEARCH:
-                HistoryRequest.Search search = (HistoryRequest.Search) request;
-                if (search.filterUnique()) {
-                    flags.add(HistoryManager.ResultFlag.UNIQUE);
-                }
-                entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
-                break;
-            default:
-                entries = List.of();
-        }
-        env.reply(HistoryReplyWithStatus.message(message, entries));
     }
 
     @Override

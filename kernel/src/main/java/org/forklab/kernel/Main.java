@@ -3,7 +3,7 @@ package org.forklab.kernel;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import org.forklab.kernel.channel.PromptConnection;
+import org.forklab.kernel.protocol.PromptConnection;
 import org.forklab.kernel.install.InstallCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,9 +85,7 @@ public final class Main implements Callable<Integer> {
             return "forklab-kernel: no connection file at " + argument
                     + " (Jupyter passes the path of the connection file it wrote)";
         }
-        String hint = org.forklab.kernel.magic.MagicRegistry.closestName(argument, subcommands)
-                .map(name -> "; did you mean " + name + "?")
-                .orElse("");
+        String hint = org.forklab.spi.Suggestions.hint(argument, new java.util.TreeSet<>(subcommands), name -> name);
         return "forklab-kernel: '" + argument + "' is neither a sub-command nor a connection file" + hint
                 + " (sub-commands: " + String.join(", ", subcommands) + "; see --help)";
     }

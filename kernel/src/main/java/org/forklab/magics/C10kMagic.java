@@ -11,13 +11,8 @@ import org.forklab.experiments.c10k.C10kConfig;
 import org.forklab.experiments.c10k.C10kExperiment;
 import org.forklab.experiments.c10k.C10kPoint;
 import org.forklab.experiments.c10k.C10kResult;
-import org.forklab.magics.bench.Phases;
-import org.forklab.experiments.core.Environment;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.claims.Facts;
 import org.forklab.magics.parse.CapOptions;
@@ -85,27 +80,7 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         C10kConfig config = config();
-        ExperimentRun.run(bench, "%c10k", progress -> inPhases(config, progress), C10kMagic::view, result);
-    }
-
-    /** One run of the experiment per server and client count (each a fresh server anyway), joined. */
-    static C10kResult inPhases(C10kConfig config, Progress progress) throws Exception {
-        List<Phases.Phase<C10kResult>> phases = new ArrayList<>();
-        for (String server : config.servers()) {
-            for (int k : config.clients()) {
-                phases.add(new Phases.Phase<>(server + ", " + k + " connections", left -> C10kExperiment.run(
-                        config.withServers(List.of(server)).withClients(List.of(k)).withTimeLimit(left))));
-            }
-        }
-        Map<String, String> mechanisms = new LinkedHashMap<>();
-        Map<String, String> skipped = new LinkedHashMap<>();
-        List<C10kPoint> points = new ArrayList<>();
-        for (C10kResult part : Phases.run(progress, config.timeLimit(), phases)) {
-            mechanisms.putAll(part.mechanisms());
-            skipped.putAll(part.skipped());
-            points.addAll(part.points());
-        }
-        return new C10kResult(Environment.current(), config, mechanisms, points, skipped);
+        ExperimentRun.run(bench, "%c10k", progress -> C10kExperiment.run(config, progress), C10kMagic::view, result);
     }
 
     /** Per server and client count: throughput, server memory and threads held; latency table; throughput sweep. */

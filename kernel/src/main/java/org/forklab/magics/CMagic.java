@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.forklab.magics.bench.Bench;
+import org.forklab.magics.io.Bench;
 import org.forklab.magics.c.CAssembly;
 import org.forklab.magics.c.CCapOptions;
 import org.forklab.magics.c.CCompiler;

@@ -16,9 +16,9 @@ import org.forklab.charts.BarSeries;
 import org.forklab.charts.ChartRenderingException;
 import org.forklab.charts.Quantity;
 import org.forklab.experiments.core.Samples;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.JavaName;
 import org.forklab.magics.parse.LineMagic;
@@ -32,7 +32,6 @@ import org.forklab.magics.readings.CompareReading;
 import org.forklab.magics.readings.Reading;
 import org.forklab.magics.view.ExperimentView;
 import org.forklab.magics.view.SpreadNotes;
-import org.forklab.magics.view.SampleUnits;
 import org.forklab.spi.UsageError;
 import org.forklab.stats.Blocks;
 import org.forklab.stats.Comparison;
@@ -109,7 +108,7 @@ public final class CompareMagic implements LineMagic {
             throw new UsageError("%compare: no condition " + (filter == null ? "with samples" : "contains '" + filter + "'")
                     + " in " + String.join(", ", results.stream().map(SavedResult::name).toList()));
         }
-        Unit unit = SampleUnits.of(sample(results.get(0), conditions).map(Samples::unit).orElse("ns"));
+        Unit unit = Unit.ofWord(sample(results.get(0), conditions).map(Samples::unit).orElse("ns"));
         List<NamedSummary> rows = new ArrayList<>();
         Map<String, List<Bar>> bars = new LinkedHashMap<>();
         List<String> ratios = new ArrayList<>();
@@ -117,7 +116,7 @@ public final class CompareMagic implements LineMagic {
             Optional<Samples> baseline = find(results.get(0), c);
             for (SavedResult r : results) {
                 Optional<Samples> s = find(r, c);
-                if (s.isEmpty() || SampleUnits.of(s.get().unit()) != unit) {
+                if (s.isEmpty() || Unit.ofWord(s.get().unit()) != unit) {
                     continue;
                 }
                 Summary summary = Summary.of(s.get().values());

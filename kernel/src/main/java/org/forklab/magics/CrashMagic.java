@@ -16,14 +16,9 @@ import org.forklab.experiments.faults.FaultMode;
 import org.forklab.experiments.faults.FaultOutcome;
 import org.forklab.experiments.faults.FaultResult;
 import org.forklab.experiments.faults.HealthyEnds;
-import org.forklab.magics.bench.Phases;
-import org.forklab.experiments.core.Environment;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -96,26 +91,8 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         FaultConfig config = config();
-        ExperimentRun.run(bench, "%crash", progress -> inPhases(config, progress), CrashMagic::view,
+        ExperimentRun.run(bench, "%crash", progress -> FaultExperiment.run(config, progress), CrashMagic::view,
                 ResultOptions.bindingOnly(as));
-    }
-
-    /** One run of the experiment per fault and mode, joined into one result. */
-    static FaultResult inPhases(FaultConfig config, Progress progress) throws Exception {
-        List<Phases.Phase<FaultResult>> phases = new ArrayList<>();
-        for (FaultKind kind : config.kinds()) {
-            for (FaultMode mode : config.modes()) {
-                phases.add(new Phases.Phase<>(kind.word() + " as " + mode.word(), left -> FaultExperiment.run(
-                        config.withKinds(List.of(kind)).withModes(List.of(mode)).withTimeLimit(left))));
-            }
-        }
-        List<FaultOutcome> outcomes = new ArrayList<>();
-        Map<String, String> skipped = new LinkedHashMap<>();
-        for (FaultResult part : Phases.run(progress, config.timeLimit(), phases)) {
-            outcomes.addAll(part.outcomes());
-            skipped.putAll(part.skipped());
-        }
-        return new FaultResult(config, Environment.current(), outcomes, skipped);
     }
 
     /** One row per fault and mode: survivors, blast radius, how the processes ended; bars of survivors. */

@@ -3,7 +3,7 @@ package org.forklab.magics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.forklab.magics.bench.Bench;
+import org.forklab.magics.io.Bench;
 import org.forklab.magics.explore.ExplorePanel;
 import org.forklab.magics.explore.PanelSpec;
 import org.forklab.magics.parse.HelpOption;

@@ -2,9 +2,9 @@ package org.forklab.magics;
 
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.KernelScreen;
-import org.forklab.magics.bench.Session;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.KernelScreen;
+import org.forklab.magics.io.Session;
 import org.forklab.magics.parse.MagicDefinition;
 import org.forklab.spi.ExtensionContext;
 import org.forklab.spi.KernelExtension;

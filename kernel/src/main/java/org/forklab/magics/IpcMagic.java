@@ -6,18 +6,24 @@ import org.forklab.charts.ChartRenderingException;
 import org.forklab.charts.Quantity;
 import org.forklab.charts.SweepCharts;
 import org.forklab.charts.SweepSeries;
-import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.ipc.IpcConfig;
 import org.forklab.experiments.ipc.IpcExperiment;
 import org.forklab.experiments.ipc.IpcResult;
 import org.forklab.experiments.ipc.SizePoint;
 import org.forklab.experiments.ipc.Transport;
-import org.forklab.experiments.ipc.TransportResult;
-import org.forklab.magics.bench.Phases;
+import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Environment;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Progress;
+import org.forklab.experiments.switching.Placement;
+import org.forklab.experiments.switching.ThreadPinning;
+import org.forklab.stats.format.Column;
+import org.forklab.stats.format.Table;
+import org.forklab.stats.format.Units;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.forklab.experiments.ipc.TransportResult;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
@@ -42,8 +48,13 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-t", "--transports"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Transports, or all: thread-handoff, thread-copy, pipe, unix-socket, tcp-loopback, shared-memory.")
+            description = "Transports, or all: thread-spin, thread-handoff, thread-copy, pipe, unix-socket, tcp-loopback, "
+                    + "shared-memory, native-threads-spin, native-threads-futex, native-shm-spin, native-shm-futex.")
     List<String> transports;
+
+    @Option(names = {"-p", "--placements"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            description = "Where the two ends run, or all (those this machine can give): same-cpu, two-cpus, scheduler.")
+    List<String> placements;
 
     @Option(names = {"-s", "--sizes"}, paramLabel = "SIZES", split = ",", converter = ByteSize.Converter.class,
             defaultValue = "8,512,32k,1m", description = "Message sizes, e.g. 8,64,512,4k,32k,256k,1m.")
@@ -66,70 +77,96 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
 
     @Override
     public void checkConfiguration() {
-        config();
+        config().checkPlacements(Cpus.parseList(Environment.current().cpuAffinity()));
     }
 
     IpcConfig config() {
         List<String> chosen = transports.contains("all") ? Transport.words()
                 : transports.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
-        return IpcConfig.defaults().withTransports(chosen)
+        return IpcConfig.defaults().withTransports(chosen).withPlacements(placements())
                 .withSizes(sizes.stream().map(s -> (int) s.bytes()).toList())
                 .withLatencySamples(latencySamples).withThroughputSamples(throughputSamples).withTimeLimit(timeout.limit());
+    }
+
+    /** "all" is every placement this process can be given: two CPUs only with two, pins only with taskset. */
+    private List<Placement> placements() {
+        if (!placements.contains("all")) {
+            return placements.stream().map(Placement::parse).distinct().toList();
+        }
+        boolean twoCpus = Cpus.parseList(Environment.current().cpuAffinity()).size() > 1;
+        boolean pinning = ThreadPinning.unavailableReason().isEmpty();
+        return Arrays.stream(Placement.values()).filter(p -> !p.pinned() || pinning)
+                .filter(p -> p != Placement.TWO_CPUS || twoCpus).toList();
     }
 
     @Override
     public void run(Bench bench) throws Exception {
         IpcConfig config = config();
-        ExperimentRun.run(bench, "%ipc", progress -> inPhases(config, progress), IpcMagic::view, result);
+        ExperimentRun.run(bench, "%ipc", progress -> IpcExperiment.run(config, progress), IpcMagic::view, result);
     }
 
-    /** One run of the experiment per transport (every size), joined into one result. */
-    static IpcResult inPhases(IpcConfig config, Progress progress) throws Exception {
-        List<Phases.Phase<IpcResult>> phases = config.transports().stream().map(t -> new Phases.Phase<IpcResult>(
-                t + ", " + config.sizes().size() + " sizes",
-                left -> IpcExperiment.run(config.withTransports(List.of(t)).withTimeLimit(left)))).toList();
-        List<TransportResult> transports = new ArrayList<>();
-        Phases.run(progress, config.timeLimit(), phases).forEach(part -> transports.addAll(part.transports()));
-        return new IpcResult(Environment.current(), config, transports);
-    }
-
-    /** One-way latency (round trip / 2) of the smallest message, as the claims speak of one-way times. */
-    public static Samples oneWaySmallest(TransportResult t) {
-        SizePoint p = t.points().get(0);
-        for (SizePoint q : t.points()) {
-            if (q.size() < p.size()) {
-                p = q;
-            }
-        }
-        double[] v = p.latency().values();
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= 2;
-        }
-        return new Samples(t.transport() + ", " + ByteSize.format(p.size()) + " B one way (round trip / 2)",
-                p.latency().unit(), v, new double[0], p.latency().opsPerSample());
-    }
-
-    /** Tables of every sample set, claims, and a sweep of median latency against size per transport. */
+    /**
+     * Tables of every sample set, a table of the smallest message's round trip by transport and
+     * placement, claims, and a sweep of median latency against size per transport for one placement
+     * (two CPUs when measured: there no side waits for the other's CPU).
+     */
     public static Bundle view(IpcResult r) {
         List<String> notes = new ArrayList<>();
+        // one line per transport: how it carries messages, then where each placement ran it
+        Map<String, StringBuilder> described = new LinkedHashMap<>();
         for (TransportResult t : r.transports()) {
-            notes.add(t.transport() + ": " + t.mechanism());
+            int cut = t.mechanism().indexOf("; ");
+            String how = cut < 0 ? t.mechanism() : t.mechanism().substring(0, cut);
+            String where = cut < 0 ? "" : t.mechanism().substring(cut + 2);
+            described.computeIfAbsent(t.transport(), k -> new StringBuilder(k + ": " + how))
+                    .append(where.isEmpty() ? "" : "; " + t.placement() + ": " + where);
+        }
+        described.values().forEach(b -> notes.add(b.toString()));
+        for (TransportResult t : r.transports()) {
             t.points().stream().filter(p -> !p.echoIntact() || p.bytesAcknowledged() != p.bytesSent()).forEach(p ->
-                    notes.add(t.transport() + " at " + ByteSize.format(p.size()) + " B: the peer did not get every byte back intact"));
+                    notes.add(t.transport() + ", " + t.placement() + ", at " + ByteSize.format(p.size())
+                            + " B: the peer did not get every byte back intact"));
         }
         Bundle bundle = ExperimentView.of("Messages: latency and throughput by size", "round-trip latency", r.samples(),
-                ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+                List.of(byPlacement(r)), ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
+        List<String> placed = r.transports().stream().map(TransportResult::placement).distinct().toList();
+        String shown = placed.contains(Placement.TWO_CPUS.word()) ? Placement.TWO_CPUS.word() : placed.get(0);
         try {
             List<SweepSeries> series = new ArrayList<>();
             for (TransportResult t : r.transports()) {
+                if (!t.placement().equals(shown) || t.points().isEmpty()) {
+                    continue;
+                }
                 double[] x = t.points().stream().mapToDouble(SizePoint::size).toArray();
                 List<Summary> s = t.points().stream().map(p -> Summary.of(p.latency().values())).toList();
                 series.add(SweepSeries.ofMedians(t.transport(), x, s));
             }
-            return bundle.withChart(ExperimentView.render(SweepCharts.line("Round-trip latency by message size",
+            return bundle.withChart(ExperimentView.render(SweepCharts.line("Round-trip latency by message size, placement " + shown,
                     new Quantity("message size", Unit.BYTES), new Quantity("median round trip", Unit.NANOSECONDS), series)));
         } catch (ChartRenderingException | IllegalArgumentException e) {
             return bundle;
         }
+    }
+
+    /** Median round trip of the smallest message: one row per transport, one column per placement. */
+    static Table byPlacement(IpcResult r) {
+        List<String> placed = r.transports().stream().map(TransportResult::placement).distinct().toList();
+        List<Column> columns = new ArrayList<>(List.of(Column.text("transport")));
+        placed.forEach(p -> columns.add(Column.number(p)));
+        List<List<String>> rows = new ArrayList<>();
+        for (String word : r.transports().stream().map(TransportResult::transport).distinct().toList()) {
+            List<String> row = new ArrayList<>(List.of(word));
+            for (String p : placed) {
+                row.add(r.transport(word, p).filter(t -> !t.points().isEmpty())
+                        .map(t -> Units.duration(Summary.of(smallest(t).latency().values()).median())).orElse("not run"));
+            }
+            rows.add(row);
+        }
+        int size = r.config().sizes().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        return new Table("Median round trip of " + ByteSize.format(size) + " B messages by placement", columns, rows);
+    }
+
+    private static SizePoint smallest(TransportResult t) {
+        return t.points().stream().min(java.util.Comparator.comparingInt(SizePoint::size)).orElseThrow();
     }
 }

@@ -4,25 +4,19 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.util.List;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.cost.CostConfig;
 import org.forklab.experiments.cost.CostExperiment;
 import org.forklab.experiments.cost.CostResult;
-import org.forklab.experiments.c10k.C10kExperiment;
 import org.forklab.experiments.c10k.C10kResult;
-import org.forklab.experiments.faults.FaultExperiment;
 import org.forklab.experiments.faults.FaultResult;
-import org.forklab.experiments.ipc.IpcExperiment;
 import org.forklab.experiments.ipc.IpcResult;
-import org.forklab.experiments.race.RaceExperiment;
 import org.forklab.experiments.race.RaceResult;
-import org.forklab.experiments.scale.ScaleExperiment;
 import org.forklab.experiments.scale.ScaleResult;
-import org.forklab.experiments.share.ShareExperiment;
 import org.forklab.experiments.share.ShareResult;
-import org.forklab.experiments.switching.SwitchExperiment;
 import org.forklab.experiments.switching.SwitchResult;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Session;
+import org.forklab.magics.io.Bundle;
+import org.forklab.magics.io.Session;
 import org.forklab.magics.parse.MagicParser;
 import org.forklab.magics.save.ResultFiles;
 import org.forklab.magics.save.SavedResult;
@@ -44,7 +38,7 @@ import org.forklab.spi.UsageError;
  */
 public final class Lab {
     static {
-        ViewRegistrations.ensure();
+        MagicCatalog.ensureViews();
     }
 
     private Lab() {
@@ -52,7 +46,7 @@ public final class Lab {
 
     /** Like {@code %spawn ARGS}: creation cost of threads, tasks and processes. */
     public static CostResult spawn(String... args) throws Exception {
-        return spawn(parsed(new SpawnMagic(), "%spawn", args).config());
+        return run(CostResult.class, "spawn", args);
     }
 
     public static CostResult spawn(CostConfig config) throws Exception {
@@ -61,37 +55,54 @@ public final class Lab {
 
     /** Like {@code %pingpong ARGS}: context switches by one-byte ping-pong. */
     public static SwitchResult pingpong(String... args) throws Exception {
-        return recorded("Lab.pingpong", SwitchExperiment.run(parsed(new PingPongMagic(), "%pingpong", args).config()));
+        return run(SwitchResult.class, "pingpong", args);
     }
 
     /** Like {@code %share ARGS}: what threads share and processes own. */
     public static ShareResult share(String... args) throws Exception {
-        return recorded("Lab.share", ShareExperiment.run(parsed(new ShareMagic(), "%share", args).config()));
+        return run(ShareResult.class, "share", args);
     }
 
     /** Like {@code %race ARGS}: lost updates on a shared counter. */
     public static RaceResult race(String... args) throws Exception {
-        return recorded("Lab.race", RaceExperiment.run(parsed(new RaceMagic(), "%race", args).config()));
+        return run(RaceResult.class, "race", args);
     }
 
     /** Like {@code %crash ARGS}: one faulty worker among threads and among processes. */
     public static FaultResult crash(String... args) throws Exception {
-        return recorded("Lab.crash", FaultExperiment.run(parsed(new CrashMagic(), "%crash", args).config()));
+        return run(FaultResult.class, "crash", args);
     }
 
     /** Like {@code %ipc ARGS}: message latency and throughput by size. */
     public static IpcResult ipc(String... args) throws Exception {
-        return recorded("Lab.ipc", IpcExperiment.run(parsed(new IpcMagic(), "%ipc", args).config()));
+        return run(IpcResult.class, "ipc", args);
     }
 
     /** Like {@code %scale ARGS}: memory and creation time per entity. */
     public static ScaleResult scale(String... args) throws Exception {
-        return recorded("Lab.scale", ScaleExperiment.run(parsed(new ScaleMagic(), "%scale", args).config()));
+        return run(ScaleResult.class, "scale", args);
     }
 
     /** Like {@code %c10k ARGS}: many connections, three server designs. */
     public static C10kResult c10k(String... args) throws Exception {
-        return recorded("Lab.c10k", C10kExperiment.run(parsed(new C10kMagic(), "%c10k", args).config()));
+        return run(C10kResult.class, "c10k", args);
+    }
+
+    /**
+     * Like {@code %MAGIC ARGS} for any experiment magic (the typed methods above are shortcuts):
+     * the same options, the same experiment path as the magic, the result record it returns.
+     */
+    public static Object run(String magic, String... args) throws Exception {
+        String name = magic.startsWith("%") ? magic.substring(1) : magic;
+        ExperimentRegistration<?, ?> experiment = MagicCatalog.experiment(name).orElseThrow(() -> new UsageError(
+                "Lab.run: no experiment magic named " + magic + "; known: "
+                        + String.join(", ", MagicCatalog.experiments().stream().map(ExperimentRegistration::name).toList())));
+        Object command = parsed(experiment.magic().factory().get(), experiment.magic().display(), args);
+        return recorded("Lab." + name, experiment.measure(command, ProgressListener.NONE));
+    }
+
+    private static <R> R run(Class<R> type, String magic, String... args) throws Exception {
+        return type.cast(run(magic, args));
     }
 
     /** The machine, as %env shows it. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.ExperimentTimeoutException;
-import org.forklab.magics.bench.Bench;
+import org.forklab.magics.io.Bench;
 import org.forklab.magics.parse.CellMagic;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.LineMagic;

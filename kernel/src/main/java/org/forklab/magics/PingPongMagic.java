@@ -11,13 +11,8 @@ import org.forklab.experiments.switching.SwitchConfig;
 import org.forklab.experiments.switching.SwitchExperiment;
 import org.forklab.experiments.switching.SwitchMode;
 import org.forklab.experiments.switching.SwitchResult;
-import org.forklab.magics.bench.Phases;
-import org.forklab.experiments.core.Environment;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -91,36 +86,7 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         SwitchConfig config = config();
-        ExperimentRun.run(bench, "%pingpong", progress -> inPhases(config, progress), PingPongMagic::view, result);
-    }
-
-    /** One round per phase (every mode and placement once, interleaved), joined into one result. */
-    static SwitchResult inPhases(SwitchConfig config, Progress progress) throws Exception {
-        List<Phases.Phase<SwitchResult>> phases = new ArrayList<>();
-        for (int round = 0; round < config.runs(); round++) {
-            phases.add(new Phases.Phase<>("round " + (round + 1) + " of " + config.runs() + ": every mode and placement",
-                    left -> SwitchExperiment.run(config.withRuns(1).withTimeLimit(left))));
-        }
-        List<SwitchResult.Run> runs = new ArrayList<>();
-        List<SwitchResult.Skipped> skipped = new ArrayList<>();
-        Map<String, String> settings = new LinkedHashMap<>();
-        int round = 0;
-        for (SwitchResult part : Phases.run(progress, config.timeLimit(), phases)) {
-            for (SwitchResult.Run run : part.runs()) {
-                runs.add(run.asRound(round));
-            }
-            if (round == 0) {
-                skipped.addAll(part.skipped()); // every round skips the same cells
-                settings.putAll(part.settings());
-            }
-            round++;
-        }
-        settings.put("runs", config.runs() + " rounds, interleaved: each round runs every mode and placement once");
-        // the parts ran one mode and placement each; the joined settings describe the whole run
-        settings.put("modes", String.join(",", config.modes().stream().map(SwitchMode::word).toList()));
-        settings.put("placements", String.join(",", config.placements().stream().map(Placement::word).toList()));
-        settings.put("time limit (s)", String.valueOf(config.timeLimit().toSeconds()));
-        return new SwitchResult(Environment.current(), settings, runs, skipped);
+        ExperimentRun.run(bench, "%pingpong", progress -> SwitchExperiment.run(config, progress), PingPongMagic::view, result);
     }
 
     /** Per switch (round trip / 2) per mode and placement, runs pooled in the table and told apart in notes. */

@@ -10,13 +10,8 @@ import org.forklab.experiments.race.RaceExperiment;
 import org.forklab.experiments.race.RaceOutcome;
 import org.forklab.experiments.race.RaceResult;
 import org.forklab.experiments.race.RaceVariant;
-import org.forklab.magics.bench.Phases;
-import org.forklab.experiments.core.Environment;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
@@ -79,21 +74,7 @@ public final class RaceMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         RaceConfig config = config();
-        ExperimentRun.run(bench, "%race", progress -> inPhases(config, progress), RaceMagic::view, result);
-    }
-
-    /** One run of the experiment per variant, joined into one result. */
-    static RaceResult inPhases(RaceConfig config, Progress progress) throws Exception {
-        List<Phases.Phase<RaceResult>> phases = config.variants().stream().map(v -> new Phases.Phase<RaceResult>(
-                v.word() + " × " + config.trials() + " trials",
-                left -> RaceExperiment.run(config.withVariants(List.of(v)).withTimeLimit(left)))).toList();
-        List<RaceOutcome> outcomes = new ArrayList<>();
-        Map<RaceVariant, String> skipped = new LinkedHashMap<>();
-        for (RaceResult part : Phases.run(progress, config.timeLimit(), phases)) {
-            outcomes.addAll(part.outcomes());
-            skipped.putAll(part.skipped());
-        }
-        return new RaceResult(config, Environment.current(), outcomes, skipped);
+        ExperimentRun.run(bench, "%race", progress -> RaceExperiment.run(config, progress), RaceMagic::view, result);
     }
 
     /** Lost updates per trial per variant (the table and box plot), what each variant shows, time per increment. */

@@ -11,15 +11,9 @@ import org.forklab.experiments.scale.ScaleConfig;
 import org.forklab.experiments.scale.ScaleExperiment;
 import org.forklab.experiments.scale.ScaleResult;
 import org.forklab.experiments.scale.Series;
-import org.forklab.magics.bench.Phases;
-import org.forklab.experiments.core.Environment;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.forklab.experiments.scale.ScaleKind;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.claims.Facts;
 import org.forklab.magics.parse.ByteSize;
@@ -31,10 +25,9 @@ import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.parse.RunTimeout;
 import org.forklab.magics.view.ExperimentRun;
 import org.forklab.magics.view.ExperimentView;
-import org.forklab.magics.view.SampleUnits;
+import org.forklab.stats.Unit;
 import org.forklab.stats.format.SlopeTable;
 import org.forklab.stats.format.Table;
-import org.forklab.stats.format.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,28 +105,14 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         ScaleConfig config = config();
-        ExperimentRun.run(bench, "%scale", progress -> inPhases(config, progress), ScaleMagic::view, result);
-    }
-
-    /** One run of the experiment per kind (all its counts, so its warm-up and slope stay whole), joined. */
-    static ScaleResult inPhases(ScaleConfig config, Progress progress) throws Exception {
-        List<Phases.Phase<ScaleResult>> phases = config.kinds().stream().map(k -> new Phases.Phase<ScaleResult>(k,
-                left -> ScaleExperiment.run(config.withKinds(List.of(k)).withTimeLimit(left)))).toList();
-        List<ScaleKind> kinds = new ArrayList<>();
-        Map<String, String> skipped = new LinkedHashMap<>();
-        for (ScaleResult part : Phases.run(progress, config.timeLimit(), phases)) {
-            kinds.addAll(part.kinds());
-            skipped.putAll(part.skipped());
-        }
-        Environment env = Environment.current();
-        return new ScaleResult(env, config, env.limits(), kinds, skipped);
+        ExperimentRun.run(bench, "%scale", progress -> ScaleExperiment.run(config, progress), ScaleMagic::view, result);
     }
 
     /** Slopes per entity with their intervals, the claims, the machine's limits, and RSS against count. */
     public static Bundle view(ScaleResult r) {
         SlopeTable slopes = new SlopeTable();
         for (Series s : r.series()) {
-            slopes.add(s.kind(), s.quantity(), s.x(), s.y(), SampleUnits.of(s.unit()), s.unit().equals("ns"));
+            slopes.add(s.kind(), s.quantity(), s.x(), s.y(), Unit.ofWord(s.unit()), s.unit().equals("ns"));
         }
         Table table = slopes.table("Cost per entity: least-squares slope over the counts");
         Table kernel = KernelMemoryTable.of(r);

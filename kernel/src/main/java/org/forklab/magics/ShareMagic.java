@@ -14,9 +14,9 @@ import org.forklab.experiments.share.ShareExperiment;
 import org.forklab.experiments.share.ShareResult;
 import org.forklab.experiments.share.ShareRow;
 import org.forklab.experiments.share.ThreadObservation;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -68,11 +68,8 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         ShareConfig config = config();
-        // one run observes threads and processes together, so the progress clock shows the time elapsed
-        ExperimentRun.run(bench, "%share", progress -> {
-            progress.step(config.workers() + " threads and " + config.workers() + " processes", 0, 0);
-            return ShareExperiment.run(config);
-        }, ShareMagic::view, ResultOptions.bindingOnly(as));
+        ExperimentRun.run(bench, "%share", progress -> ShareExperiment.run(config, progress), ShareMagic::view,
+                ResultOptions.bindingOnly(as));
     }
 
     /** The resource table as observed, with where each row was observed. */

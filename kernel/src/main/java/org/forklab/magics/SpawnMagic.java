@@ -1,25 +1,21 @@
 package org.forklab.magics;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
-import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Limits;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.CostConfig;
 import org.forklab.experiments.cost.CostExperiment;
 import org.forklab.experiments.cost.CostPlacement;
 import org.forklab.experiments.cost.CostResult;
+import org.forklab.experiments.cost.CostSetting;
 import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Phases;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Bench;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
@@ -51,23 +47,23 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     List<String> variants = new ArrayList<>();
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Warm samples per mechanism.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = CostConfig.MAX_SAMPLES)
     int samples = 30;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Operations run and discarded first.")
-    @Range(min = 0, max = 1_000_000)
+    @Range(min = 0, max = CostConfig.MAX_WARMUP_OPS)
     int warmup = 20;
 
     @Option(names = "--cold", paramLabel = "N", description = "First operations timed one by one and shown apart.")
-    @Range(min = 0, max = 1_000)
+    @Range(min = 0, max = CostConfig.MAX_COLD_OPS)
     int cold = 3;
 
     @Option(names = "--executor-threads", paramLabel = "N", description = "Worker threads of the executor variants.")
-    @Range(min = 1, max = 10_000)
+    @Range(min = 1, max = CostConfig.MAX_EXECUTOR_THREADS)
     int executorThreads = 1;
 
     @Option(names = "--batch", paramLabel = "N", description = "Tasks per sample of executor-throughput.")
-    @Range(min = 1, max = 1_000_000)
+    @Range(min = 1, max = CostConfig.MAX_THROUGHPUT_BATCH)
     int batch = 1_000;
 
     @Option(names = "--exec", paramLabel = "PROGRAM", description = "Absolute path of the program the exec variants start.")
@@ -153,75 +149,14 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     @Override
     public void run(Bench bench) throws Exception {
         CostConfig config = config();
-        ExperimentRun.run(bench, "%spawn", progress -> runInPhases(config, progress), SpawnMagic::view, result);
-    }
-
-    /**
-     * One call of the experiment per mechanism, then the fork sweep, then the launch mechanisms,
-     * so the progress display can say what runs; the parts are joined into one result. Java
-     * variants measured in child JVMs are one part, so each JVM measures them all.
-     */
-    static CostResult runInPhases(CostConfig config, Progress progress) throws Exception {
-        CostConfig bare = config.withForkTouchBytes(List.of()).withLaunchMechanisms(List.of());
-        List<Phases.Phase<CostResult>> phases = new ArrayList<>();
-        List<CostVariant> forked = config.javaForks() == 0 ? List.of()
-                : config.variants().stream().filter(v -> !v.isNative()).toList();
-        if (!forked.isEmpty()) {
-            int n = config.javaForks();
-            phases.add(phase(String.join(", ", forked.stream().map(CostVariant::word).toList()) + " in " + n
-                    + " child JVM" + (n == 1 ? "" : "s"), bare.withVariants(forked)));
-        }
-        // native variants in one part: the probe interleaves their samples in rounds (A B C, A B C, ...)
-        List<CostVariant> natives = config.variants().stream().filter(CostVariant::isNative).toList();
-        if (!natives.isEmpty()) {
-            phases.add(phase(String.join(", ", natives.stream().map(CostVariant::word).toList())
-                    + (natives.size() > 1 ? ", interleaved" : ""), bare.withVariants(natives)));
-        }
-        // Java variants of this JVM in one part too: CostExperiment interleaves them in rounds
-        List<CostVariant> here = config.variants().stream().filter(v -> !forked.contains(v) && !v.isNative()).toList();
-        if (!here.isEmpty()) {
-            phases.add(phase(String.join(", ", here.stream().map(CostVariant::word).toList())
-                    + (here.size() > 1 ? ", interleaved" : ""), bare.withVariants(here)));
-        }
-        if (!config.forkTouchBytes().isEmpty()) {
-            phases.add(phase("fork after touching memory", bare.withVariants(List.of()).withForkTouchBytes(config.forkTouchBytes())));
-        }
-        if (!config.launchMechanisms().isEmpty()) {
-            phases.add(phase("JDK launch mechanisms", bare.withVariants(List.of()).withLaunchMechanisms(config.launchMechanisms())));
-        }
-        List<CostResult.VariantSamples> variants = new ArrayList<>();
-        List<CostResult.ForkPoint> sweep = new ArrayList<>();
-        List<CostResult.LaunchRun> launches = new ArrayList<>();
-        List<CostResult.Skipped> skipped = new ArrayList<>();
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (CostResult part : Phases.run(progress, config.timeLimit(), phases)) {
-            variants.addAll(part.variants());
-            sweep.addAll(part.forkSweep());
-            launches.addAll(part.launchMechanisms());
-            skipped.addAll(part.skipped());
-            if (settings.isEmpty()) {
-                settings.putAll(part.settings());
-            }
-        }
-        variants.sort((a, b) -> Integer.compare(config.variants().indexOf(a.variant()), config.variants().indexOf(b.variant())));
-        // The parts ran with one variant each (or the forked Java ones together); the joined settings describe the whole run.
-        settings.put("variants", String.join(",", config.variants().stream().map(CostVariant::word).toList()));
-        settings.put("fork memory (bytes)", String.join(",", config.forkTouchBytes().stream().map(String::valueOf).toList()));
-        settings.put("compared launch mechanisms", config.launchMechanisms().isEmpty() ? "none"
-                : String.join(",", config.launchMechanisms()));
-        settings.put("time limit (s)", String.valueOf(config.timeLimit().toSeconds()));
-        return new CostResult(Environment.current(), settings, variants, sweep, launches, skipped);
-    }
-
-    private static Phases.Phase<CostResult> phase(String name, CostConfig part) {
-        return new Phases.Phase<>(name, left -> CostExperiment.run(part.withTimeLimit(left)));
+        ExperimentRun.run(bench, "%spawn", progress -> CostExperiment.run(config, progress), SpawnMagic::view, result);
     }
 
     /**
      * The bundle for a cost result: every condition's samples (Java variants from child JVMs pooled
      * in one row each, with every JVM's median in a table below), its claims, skipped lines.
      */
-    public static org.forklab.magics.bench.Bundle view(CostResult r) {
+    public static org.forklab.magics.io.Bundle view(CostResult r) {
         List<String> notes = new ArrayList<>();
         r.skipped().forEach(s -> notes.add("not measured: " + s.label() + " (" + s.reason() + ")"));
         r.launchMechanisms().forEach(l -> {
@@ -248,15 +183,15 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             more.add(RunMediansTable.of("Each child JVM's median (the rows above pool the JVMs' samples)", perJvm,
                     Unit.NANOSECONDS, "child JVMs (pid, CPU at the end)"));
             boolean pooled = perJvm.get(0).medians().length > 1;
-            notes.add("Java variants ran in " + r.settings().get("Java variants measured in") + "; placement "
-                    + r.settings().get("placement") + (pooled ? ". Their rows pool every JVM's samples; the table of"
+            notes.add("Java variants ran in " + CostSetting.JAVA_VENUE.in(r) + "; placement "
+                    + CostSetting.PLACEMENT.in(r) + (pooled ? ". Their rows pool every JVM's samples; the table of"
                     + " medians per JVM shows how far the JVMs differed." : "."));
         } else {
             // Placement moves the native figures (a new thread woken on an idle CPU or queued on its
             // creator's), so every display says where they ran.
-            notes.add("placement: " + r.settings().get("placement"));
+            notes.add("placement: " + CostSetting.PLACEMENT.in(r));
         }
-        org.forklab.magics.bench.Bundle bundle = ExperimentView.of("Creating work: threads, tasks and processes",
+        org.forklab.magics.io.Bundle bundle = ExperimentView.of("Creating work: threads, tasks and processes",
                 "time per operation", rows, more, ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
         return org.forklab.magics.view.ForkSweepChart.withSweep(bundle, r);
     }

@@ -11,4 +11,9 @@ public final class UsageError extends RuntimeException {
     public UsageError(String oneLine) {
         super(oneLine, null, false, false);
     }
+
+    /** What a host shows: the message alone, one line. */
+    public java.util.List<String> lines() {
+        return java.util.List.of(String.valueOf(getMessage()));
+    }
 }

@@ -29,6 +29,36 @@ public enum Unit {
         this.baseFactor = baseFactor;
     }
 
+    /** The words experiments give for counts, rates and ratios: shown as plain numbers, unscaled. */
+    private static final java.util.Set<String> PLAIN_WORDS = java.util.Set.of("", "count", "updates", "threads",
+            "1/s", "items/s", "mb/s", "round trips/s");
+
+    /**
+     * The unit of an experiment's unit word ("ns", "bytes", "kB", "MB/s", ...): the one mapping
+     * from the words samples carry to this type. A word it does not know is refused, never
+     * read as a plain count, so a new unit cannot be shown unscaled without anyone noticing.
+     */
+    public static Unit ofWord(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return switch (w) {
+            case "ns" -> NANOSECONDS;
+            case "us", "µs" -> MICROSECONDS;
+            case "ms" -> MILLISECONDS;
+            case "s" -> SECONDS;
+            case "b", "byte", "bytes" -> BYTES;
+            case "kib", "kb" -> KIBIBYTES;
+            case "mib", "mb" -> MEBIBYTES;
+            case "gib", "gb" -> GIBIBYTES;
+            default -> {
+                if (PLAIN_WORDS.contains(w)) {
+                    yield COUNT;
+                }
+                throw new IllegalArgumentException("unknown unit word '" + word + "': accepted ns, us, ms, s, bytes, kB,"
+                        + " MiB, GiB or a plain count/rate (" + String.join(", ", new java.util.TreeSet<>(PLAIN_WORDS)).replaceFirst("^, ", "") + ")");
+            }
+        };
+    }
+
     /** The symbol shown after a number ("µs", "MiB"); empty for {@link #COUNT}. */
     public String symbol() {
         return symbol;

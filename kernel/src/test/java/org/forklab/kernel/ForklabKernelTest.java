@@ -1,7 +1,7 @@
 package org.forklab.kernel;
 
 import org.forklab.kernel.eval.Interrupted;
-import org.forklab.kernel.magic.UsageError;
+import org.forklab.spi.UsageError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

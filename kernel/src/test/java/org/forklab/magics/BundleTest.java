@@ -2,7 +2,7 @@ package org.forklab.magics;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;

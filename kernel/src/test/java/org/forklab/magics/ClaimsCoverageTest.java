@@ -23,7 +23,7 @@ import org.forklab.experiments.scale.ScaleConfig;
 import org.forklab.experiments.scale.ScaleKind;
 import org.forklab.experiments.scale.ScalePoint;
 import org.forklab.experiments.scale.ScaleResult;
-import org.forklab.magics.bench.Session;
+import org.forklab.magics.io.Session;
 import org.forklab.magics.claims.AddressSpace;
 import org.forklab.magics.claims.Claim;
 import org.forklab.magics.claims.ClaimOutcome;
@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every numeric claim of LESSON-MAP.md is in the catalogue and in %claims: "not measured yet"
+ * Every numeric claim of the lessons (notebooks/) is in the catalogue and in %claims: "not measured yet"
  * with the magic to run before an experiment ran, and answered from known results after.
  */
 class ClaimsCoverageTest {

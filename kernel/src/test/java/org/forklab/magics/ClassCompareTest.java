@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.forklab.experiments.core.Environment;
-import org.forklab.magics.bench.Session;
+import org.forklab.magics.io.Session;
 import org.forklab.magics.parse.MagicDefinition;
 import org.forklab.magics.save.ClassResults;
 import org.forklab.magics.save.ResultFiles;

@@ -37,7 +37,7 @@ class IpcScaleC10kTest {
 
     @Test
     void ipcThreadAndPipeWithTheirClaims() throws Exception {
-        DisplayData shown = run("ipc", "-t", "thread-handoff,pipe", "-s", "8,1k", "--latency-samples", "5",
+        DisplayData shown = run("ipc", "-t", "thread-handoff,pipe", "-p", "scheduler", "-s", "8,1k", "--latency-samples", "5",
                 "--throughput-samples", "2", "--as", "i");
         fullBundle(shown);
         String text = (String) shown.getData(MIMEType.TEXT_PLAIN);
@@ -67,12 +67,16 @@ class IpcScaleC10kTest {
 
     @Test
     void refusalsAreOneLine() {
-        assertEquals("%ipc: transport 'pipes' is not known: accepted thread-handoff, thread-copy, pipe, unix-socket,"
-                + " tcp-loopback, shared-memory", assertThrows(UsageError.class, () -> MagicCall.check(
+        assertEquals("%ipc: transport 'pipes' is not known: accepted thread-spin, thread-handoff, thread-copy, pipe,"
+                + " unix-socket, tcp-loopback, shared-memory, native-threads-spin, native-threads-futex, native-shm-spin,"
+                + " native-shm-futex", assertThrows(UsageError.class, () -> MagicCall.check(
                         MagicCatalog.find("ipc", false).orElseThrow(), List.of("-t", "pipes"))).getMessage());
         assertEquals("%ipc: --sizes 17m is out of range: accepted 1 to 16m (see %ipc --help)",
                 assertThrows(UsageError.class, () -> MagicCall.check(MagicCatalog.find("ipc", false).orElseThrow(),
                         List.of("-s", "17m"))).getMessage());
+        assertEquals("%ipc: placement 'one-cpu' is not known: accepted same-cpu, two-cpus, scheduler",
+                assertThrows(UsageError.class, () -> MagicCall.check(MagicCatalog.find("ipc", false).orElseThrow(),
+                        List.of("-p", "one-cpu"))).getMessage());
         assertTrue(assertThrows(UsageError.class, () -> MagicCall.check(MagicCatalog.find("scale", false).orElseThrow(),
                 List.of("-k", "fibers"))).getMessage().startsWith("%scale: kind 'fibers' is not known"));
     }

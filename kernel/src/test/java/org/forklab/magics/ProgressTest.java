@@ -10,12 +10,17 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.ProcessTree;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Phases;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Bundle;
+import org.forklab.experiments.race.RaceConfig;
+import org.forklab.experiments.race.RaceExperiment;
+import org.forklab.experiments.race.RaceVariant;
+import org.forklab.magics.io.Progress;
 import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.view.ExperimentRun;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and the progress clock never outlives the magic, whether it ends with a result or not.
  */
 class ProgressTest {
+    private static final Pattern PART = Pattern.compile(", part \\d+ of (\\d+) …");
     private final RecordingScreen screen = new RecordingScreen();
 
     @AfterEach
@@ -53,37 +59,26 @@ class ProgressTest {
         return (String) d.getData(MIMEType.TEXT_PLAIN);
     }
 
-    /** Small runs of each experiment magic and how many phases each splits into (0: not split). */
+    /** Every registered experiment magic with its small example arguments. */
     static Stream<Arguments> smallRuns() {
-        return Stream.of(
-                Arguments.of("spawn", List.of("-v", "platform-thread,pthread", "-n", "3", "--warmup", "1", "--cold", "0",
-                        "--fork-memory", "0", "--pages", "small"), 3),
-                // one phase per round, each round every placement once
-                Arguments.of("pingpong", List.of("-m", "java-handoff", "-p", "scheduler,same-cpu", "--runs", "2", "-n", "3",
-                        "--warmup", "10"), 2),
-                Arguments.of("race", List.of("-v", "plain,atomic", "-N", "1000", "-t", "1"), 2),
-                Arguments.of("crash", List.of("-k", "exception", "-m", "threads", "-w", "2", "--work", "10ms"), 1),
-                Arguments.of("ipc", List.of("-t", "thread-handoff,thread-copy", "-s", "8", "--latency-samples", "3",
-                        "--throughput-samples", "1"), 2),
-                Arguments.of("scale", List.of("-k", "platform-threads", "--threads", "2,4,6"), 1),
-                Arguments.of("c10k", List.of("-s", "selector", "-k", "2,3", "-r", "2"), 2),
-                Arguments.of("share", List.of("-w", "1"), 0));
+        return MagicCatalog.experiments().stream().map(e -> Arguments.of(e.name(), e.exampleArgs()));
     }
 
     @ParameterizedTest(name = "%{0}")
     @MethodSource("smallRuns")
-    void oneProgressDisplayInPhasesReplacedByTheResult(String magic, List<String> args, int phases) throws Exception {
+    void oneProgressDisplayInPhasesReplacedByTheResult(String magic, List<String> args) throws Exception {
         MagicCall.line(MagicCatalog.find(magic, false).orElseThrow(), args, screen.bench());
         assertEquals(1, screen.displays.size(), "one display: the progress line");
         DisplayData first = screen.displays.get(0);
         assertTrue(text(first).startsWith("%" + magic + ": starting"), text(first));
         String id = first.getDisplayId();
         screen.updates.forEach(u -> assertEquals(id, u.getDisplayId(), "every update replaces the progress display"));
-        if (phases > 0) {
-            String last = "statistics and chart, part " + phases + " of " + phases;
-            assertTrue(screen.updates.stream().anyMatch(u -> text(u).contains(last)),
-                    "the run went through " + phases + " phases: " + screen.updates.stream().map(ProgressTest::text).toList());
-        }
+        // a run announced in counted phases ends with the view as its last part, of the same count
+        List<String> lines = screen.updates.stream().map(ProgressTest::text).toList();
+        Optional<Integer> phases = lines.stream().map(PART::matcher).filter(Matcher::find)
+                .map(m -> Integer.parseInt(m.group(1))).findFirst();
+        phases.ifPresent(n -> assertTrue(lines.stream().anyMatch(l -> l.contains("statistics and chart, part " + n + " of " + n)),
+                "the run went through " + n + " phases: " + lines));
         DisplayData result = screen.finalDisplay();
         assertTrue(text(result).contains("measured on:"), text(result));
         assertTrue(result.hasDataForType(MIMEType.TEXT_HTML));
@@ -125,23 +120,26 @@ class ProgressTest {
     }
 
     @Test
-    void phasesRunInOrderAndATimeOutNamesTheWholeLimit() throws Exception {
-        List<String> ran = new ArrayList<>();
-        try (Progress progress = Progress.start(screen, "%parts")) {
-            List<Phases.Phase<String>> parts = List.of(
-                    new Phases.Phase<>("a", left -> {
-                        ran.add("a " + (left.toSeconds() <= 7));
-                        return "A";
-                    }),
-                    new Phases.Phase<>("b", left -> "B"));
-            assertEquals(List.of("A", "B"), Phases.run(progress, Duration.ofSeconds(7), parts));
-            assertEquals(List.of("a true"), ran);
-            ExperimentTimeoutException e = assertThrows(ExperimentTimeoutException.class, () -> Phases.run(progress,
-                    Duration.ofSeconds(9), List.of(new Phases.Phase<String>("c", left -> {
-                        throw new ExperimentTimeoutException(left);
-                    }))));
-            assertTrue(e.getMessage().contains("time limit of 9.0 s"), e.getMessage());
-        }
+    void thePhasesAnExperimentAnnouncesReachTheLineAndTheViewReadsAsTheLastPart() throws Exception {
+        ExperimentRun.run(screen.bench(), "%parts", progress -> {
+            progress.phase("a", 0, 2);
+            progress.phase("b", 1, 2);
+            return "result";
+        }, r -> Bundle.of("done", "<p>done</p>"), ResultOptions.bindingOnly(null));
+        List<String> lines = updates().stream().map(ProgressTest::text).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("%parts: statistics and chart, part 2 of 2 …")), lines.toString());
+        assertTrue(text(screen.finalDisplay()).startsWith("done"), text(screen.finalDisplay()));
+    }
+
+    @Test
+    void aTimeOutNamesTheWholeLimitAndThePhasesReachTheListener() {
+        List<String> phases = new ArrayList<>();
+        ExperimentTimeoutException e = assertThrows(ExperimentTimeoutException.class, () -> RaceExperiment.run(
+                RaceConfig.defaults().withVariants(List.of(RaceVariant.PLAIN, RaceVariant.ATOMIC))
+                        .withTimeLimit(Duration.ofSeconds(1)).withIncrements(100_000_000L).withTrials(10_000),
+                (what, done, total) -> phases.add(what + " " + done + "/" + total)));
+        assertTrue(e.getMessage().contains("time limit of 1.0 s"), e.getMessage());
+        assertEquals("plain × 10000 trials 0/2", phases.get(0));
     }
 
     @Test

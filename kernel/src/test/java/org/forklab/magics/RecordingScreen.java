@@ -6,9 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Screen;
-import org.forklab.magics.bench.Session;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Screen;
+import org.forklab.magics.io.Session;
 
 /** A screen that keeps everything a magic shows, for assertions. */
 final class RecordingScreen implements Screen {

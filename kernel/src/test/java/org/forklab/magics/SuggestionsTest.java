@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Optional;
 import org.forklab.magics.parse.MagicDefinition;
-import org.forklab.magics.parse.Suggestions;
+import org.forklab.spi.Suggestions;
 import org.forklab.spi.UsageError;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
 package org.forklab.experiments.c10k;
 
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.JavaChild;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.core.VirtualThreads;
-import org.forklab.experiments.ipc.PeerProcess;
+import org.forklab.experiments.core.PeerProcess;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,19 +33,28 @@ public final class C10kExperiment {
     }
 
     public static C10kResult run(C10kConfig config) throws IOException, InterruptedException {
+        return run(config, ProgressListener.NONE);
+    }
+
+    /** The run, announcing each server and client count (a fresh server each) as a phase. */
+    public static C10kResult run(C10kConfig config, ProgressListener progress) throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         Map<String, String> mechanisms = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         List<C10kPoint> points = new ArrayList<>();
+        int phases = config.servers().size() * config.clients().size();
+        int done = 0;
         try {
             for (String server : config.servers()) {
                 if (server.equals(C10kConfig.VIRTUAL) && !VirtualThreads.available()) {
                     skipped.put(server, VirtualThreads.unavailableReason());
+                    done += config.clients().size();
                     continue;
                 }
                 mechanisms.put(server, describe(server));
                 for (int k : config.clients()) {
                     deadline.check();
+                    progress.phase(server + ", " + k + " connections", done++, phases);
                     points.add(point(server, k, config, deadline));
                 }
             }

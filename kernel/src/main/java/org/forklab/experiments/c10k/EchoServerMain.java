@@ -1,7 +1,7 @@
 package org.forklab.experiments.c10k;
 
 import org.forklab.experiments.core.VirtualThreads;
-import org.forklab.experiments.ipc.ParentWatch;
+import org.forklab.experiments.core.ParentWatch;
 
 import java.io.IOException;
 import java.net.InetAddress;

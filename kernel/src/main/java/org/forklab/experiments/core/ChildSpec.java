@@ -24,10 +24,6 @@ public record ChildSpec(List<String> command, Map<String, String> environment, D
         return new ChildSpec(command, Map.of(), timeLimit, line -> { }, line -> { });
     }
 
-    public ChildSpec withEnvironment(Map<String, String> env) {
-        return new ChildSpec(command, env, timeLimit, onStdoutLine, onStderrLine);
-    }
-
     public ChildSpec streaming(Consumer<String> stdout, Consumer<String> stderr) {
         return new ChildSpec(command, environment, timeLimit, stdout, stderr);
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -103,31 +102,9 @@ public final class Children {
         killTree(process.toHandle());
     }
 
-    /**
-     * Kills a process and everything below it and waits until none of them runs below this JVM.
-     * Killed grandchildren whose parent died first are re-parented to the container's init,
-     * which may take a second to reap them; they are dead already (SIGKILL cannot be caught),
-     * so we wait only until they have left our tree or are gone.
-     */
+    /** Kills a process and everything below it: {@link ProcessTree#killTree}, the one policy. */
     public static void killTree(ProcessHandle root) {
-        List<ProcessHandle> below = root.descendants().toList();
-        // Stop the root first so it cannot start new children while we kill the ones we saw.
-        root.destroyForcibly();
-        below.forEach(ProcessHandle::destroyForcibly);
-        root.onExit().completeOnTimeout(root, 2, TimeUnit.SECONDS).join();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (System.nanoTime() < end && below.stream().anyMatch(Children::stillOurs)) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static boolean stillOurs(ProcessHandle h) {
-        return h.isAlive() && ProcessHandle.current().descendants().anyMatch(d -> d.pid() == h.pid());
+        ProcessTree.killTree(root);
     }
 
     private static Thread drain(InputStream stream, Consumer<String> sink) {

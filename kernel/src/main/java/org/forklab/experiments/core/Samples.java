@@ -39,11 +39,6 @@ public record Samples(String label, String unit, double[] values, double[] cold,
         return values.length;
     }
 
-    /** The same samples under another label, for side-by-side display. */
-    public Samples relabel(String newLabel) {
-        return new Samples(newLabel, unit, values, cold, opsPerSample);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Samples s && label.equals(s.label) && unit.equals(s.unit)

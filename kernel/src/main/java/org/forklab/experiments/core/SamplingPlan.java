@@ -37,10 +37,6 @@ public record SamplingPlan(int coldOps, int warmupOps, int samples, int opsPerSa
         return new SamplingPlan(coldOps, n, samples, opsPerSample, minSampleTime, timeLimit);
     }
 
-    public SamplingPlan withBatch(int n) {
-        return new SamplingPlan(coldOps, warmupOps, samples, n, minSampleTime, timeLimit);
-    }
-
     public SamplingPlan withTimeLimit(Duration limit) {
         return new SamplingPlan(coldOps, warmupOps, samples, opsPerSample, minSampleTime, limit);
     }

@@ -67,12 +67,12 @@ public final class ChildJvmMain {
         Deadline deadline = Deadline.after(Duration.ofMillis(plan.get("limit_ms").getAsLong()));
         String allowed = SystemFiles.field("/proc/self/status", "Cpus_allowed_list").orElse("unknown");
         for (CostVariant v : config.variants()) {
-            JsonObject line = SamplesJson.line(CostExperiment.measureHere(v, config, deadline));
+            JsonObject line = ChildJvmLines.line(CostExperiment.measureHere(v, config, deadline));
             line.addProperty("variant", v.word());
             line.addProperty("pid", ProcessHandle.current().pid());
             line.addProperty("cpu", Cpus.current());
             line.addProperty("cpus_allowed", allowed);
-            SamplesJson.print(line);
+            ChildJvmLines.print(line);
         }
     }
 }

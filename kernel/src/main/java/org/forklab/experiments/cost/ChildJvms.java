@@ -8,11 +8,11 @@ import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.JavaChild;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 import org.forklab.experiments.cost.CostResult.ForkRun;
 import org.forklab.experiments.cost.CostResult.LaunchRun;
 import org.forklab.experiments.cost.CostResult.VariantSamples;
 import org.forklab.experiments.nativeprobe.ProbeFailedException;
-import org.forklab.experiments.nativeprobe.ProbeRun;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ final class ChildJvms {
             if (!r.succeeded()) {
                 throw new IllegalStateException(which + " failed: " + failure(r));
             }
-            List<JsonObject> lines = SamplesJson.samplesLines(r);
+            List<JsonObject> lines = ChildJvmLines.samplesLines(r);
             if (lines.size() != variants.size()) {
                 throw new IllegalStateException(which + " printed " + lines.size() + " samples lines for "
                         + variants.size() + " variants");
@@ -74,7 +74,7 @@ final class ChildJvms {
                 }
                 runs.computeIfAbsent(v, k -> new ArrayList<>()).add(new ForkRun(fork, line.get("pid").getAsLong(),
                         line.get("cpu").getAsInt(), allowed,
-                        ProbeRun.toSamples(line, CostExperiment.label(v, c) + ", child JVM " + fork)));
+                        SamplesJson.read(line, CostExperiment.label(v, c) + ", child JVM " + fork)));
             }
         }
         String where = n == 1 ? " (child JVM)" : " (" + n + " child JVMs, pooled)";
@@ -95,9 +95,9 @@ final class ChildJvms {
                     .orElse(failure(r));
             return new LaunchRun(mechanism, Optional.empty(), Optional.empty(), Optional.of(reason));
         }
-        JsonObject line = SamplesJson.samplesLines(r).stream().findFirst()
+        JsonObject line = ChildJvmLines.samplesLines(r).stream().findFirst()
                 .orElseThrow(() -> new ProbeFailedException("the launch child printed no samples"));
-        Samples s = ProbeRun.toSamples(line, "ProcessBuilder start+waitFor " + c.execPath()
+        Samples s = SamplesJson.read(line, "ProcessBuilder start+waitFor " + c.execPath()
                 + " (launchMechanism=" + mechanism + ", child JVM)");
         // A JDK that runs the mechanism but warns (JDK 23+ on VFORK) prints a short paragraph: keep it as one line.
         Optional<String> warning = errors.isEmpty() ? Optional.empty()

@@ -42,18 +42,25 @@ public record CostConfig(List<CostVariant> variants, int samples, int coldOps, i
     public static final List<String> MECHANISMS = List.of("POSIX_SPAWN", "FORK", "VFORK");
     /** Enough child JVMs to see run-to-run spread; each costs a JVM start (~0.5 s) and its own warm-up. */
     public static final int MAX_FORKS = 10;
+    // The accepted ranges, written once: the config checks them and %spawn's options declare them.
+    public static final int MAX_SAMPLES = 100_000;
+    public static final int MAX_COLD_OPS = 1_000;
+    public static final int MAX_WARMUP_OPS = 1_000_000;
+    /** Far above any useful pool on a teaching machine; the thread cap refuses most of it anyway. */
+    public static final int MAX_EXECUTOR_THREADS = 10_000;
+    public static final int MAX_THROUGHPUT_BATCH = 1_000_000;
 
     public CostConfig {
         variants = List.copyOf(variants);
         forkTouchBytes = List.copyOf(forkTouchBytes);
         forkPages = List.copyOf(forkPages);
         launchMechanisms = launchMechanisms.stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
-        Check.range("samples", samples, 1, 100_000);
-        Check.range("cold operations", coldOps, 0, 1_000);
-        Check.range("warm-up operations", warmupOps, 0, 1_000_000);
-        Check.range("executor threads", executorThreads, 1, Integer.MAX_VALUE);
+        Check.range("samples", samples, 1, MAX_SAMPLES);
+        Check.range("cold operations", coldOps, 0, MAX_COLD_OPS);
+        Check.range("warm-up operations", warmupOps, 0, MAX_WARMUP_OPS);
+        Check.range("executor threads", executorThreads, 1, MAX_EXECUTOR_THREADS);
         caps.checkThreads(executorThreads, RAISE_THREADS);
-        Check.range("throughput batch", throughputBatch, 1, 1_000_000);
+        Check.range("throughput batch", throughputBatch, 1, MAX_THROUGHPUT_BATCH);
         Check.range("time limit (s)", timeLimit.toSeconds(), 1, 3_600);
         if (!execPath.startsWith("/") || !new File(execPath).canExecute() || new File(execPath).isDirectory()) {
             throw new BadParameterException("exec path '" + execPath

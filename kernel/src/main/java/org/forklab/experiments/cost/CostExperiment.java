@@ -1,6 +1,7 @@
 package org.forklab.experiments.cost;
 
 import com.google.gson.JsonObject;
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Deadline;
@@ -9,6 +10,7 @@ import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.Programs;
 import org.forklab.experiments.core.Sampler;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 import org.forklab.experiments.core.SamplingPlan;
 import org.forklab.experiments.core.TimedOperation;
 import org.forklab.experiments.core.VirtualThreads;
@@ -51,6 +53,15 @@ public final class CostExperiment {
         return run(config, NativeProbe.bundled());
     }
 
+    /**
+     * The run, announcing each group as a phase: the Java variants of this JVM (interleaved in
+     * rounds), those in child JVMs, the native ones (interleaved by the probe), the fork sweep and
+     * the launch mechanisms.
+     */
+    public static CostResult run(CostConfig config, ProgressListener progress) throws IOException, InterruptedException {
+        return run(config, NativeProbe.bundled(), Programs.onPath("taskset"), progress);
+    }
+
     /** With a given probe (tests point it at a missing binary to check the skipped path). */
     public static CostResult run(CostConfig config, NativeProbe probe) throws IOException, InterruptedException {
         return run(config, probe, Programs.onPath("taskset"));
@@ -61,6 +72,11 @@ public final class CostExperiment {
      * the PATH of the JVM that runs them).
      */
     public static CostResult run(CostConfig config, NativeProbe probe, Optional<Path> taskset)
+            throws IOException, InterruptedException {
+        return run(config, probe, taskset, ProgressListener.NONE);
+    }
+
+    static CostResult run(CostConfig config, NativeProbe probe, Optional<Path> taskset, ProgressListener progress)
             throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         Environment env = Environment.current();
@@ -89,7 +105,10 @@ public final class CostExperiment {
                 hereOnes.add(v);
             }
         }
+        List<String> phases = phases(config, hereOnes, forkedOnes, nativeOnes);
+        int done = 0;
         if (!hereOnes.isEmpty()) {
+            progress.phase(phases.get(done), done++, phases.size());
             List<Samples> measured = measureHereInRounds(hereOnes, config, deadline);
             int cpu = Cpus.current();
             for (int i = 0; i < hereOnes.size(); i++) {
@@ -97,17 +116,25 @@ public final class CostExperiment {
             }
         }
         if (!forkedOnes.isEmpty()) {
+            progress.phase(phases.get(done), done++, phases.size());
             variants.addAll(ChildJvms.measure(forkedOnes, config, jvmPrefix, pin, deadline));
         }
         if (!nativeOnes.isEmpty()) {
+            progress.phase(phases.get(done), done++, phases.size());
             if (probeMissing.isPresent()) {
                 nativeOnes.forEach(v -> skipped.add(new Skipped(label(v, config), probeMissing.get())));
             } else {
                 variants.addAll(measureNative(probe, nativeOnes, config, pin, deadline));
             }
         }
+        if (!config.forkTouchBytes().isEmpty()) {
+            progress.phase(phases.get(done), done++, phases.size());
+        }
         List<ForkPoint> sweep = forkSweep(probe, probeMissing, config, env, pin, deadline, skipped);
         List<LaunchRun> launches = new ArrayList<>();
+        if (!config.launchMechanisms().isEmpty()) {
+            progress.phase(phases.get(done), done, phases.size());
+        }
         for (String mechanism : config.launchMechanisms()) {
             deadline.check();
             launches.add(jvmUnpinnable.isPresent()
@@ -118,6 +145,32 @@ public final class CostExperiment {
         variants.sort((a, b) -> Integer.compare(config.variants().indexOf(a.variant()), config.variants().indexOf(b.variant())));
         return new CostResult(env, settings(config, env, probe, probeMissing, pin, jvmPrefix), variants, sweep, launches,
                 skipped);
+    }
+
+    /** The names of the phases {@link #run} announces, in the order it runs them. */
+    private static List<String> phases(CostConfig c, List<CostVariant> here, List<CostVariant> forked,
+                                       List<CostVariant> natives) {
+        List<String> names = new ArrayList<>();
+        if (!here.isEmpty()) {
+            names.add(words(here) + (here.size() > 1 ? ", interleaved" : ""));
+        }
+        if (!forked.isEmpty()) {
+            names.add(words(forked) + " in " + c.javaForks() + " child JVM" + (c.javaForks() == 1 ? "" : "s"));
+        }
+        if (!natives.isEmpty()) {
+            names.add(words(natives) + (natives.size() > 1 ? ", interleaved" : ""));
+        }
+        if (!c.forkTouchBytes().isEmpty()) {
+            names.add("fork after touching memory");
+        }
+        if (!c.launchMechanisms().isEmpty()) {
+            names.add("JDK launch mechanisms");
+        }
+        return names;
+    }
+
+    private static String words(List<CostVariant> variants) {
+        return String.join(", ", variants.stream().map(CostVariant::word).toList());
     }
 
     /** The first CPU this process may use under one-cpu placement; empty when the scheduler places everything. */
@@ -323,7 +376,7 @@ public final class CostExperiment {
                 throw new ProbeFailedException("the probe was asked to pin itself to CPU " + pin.getAsInt()
                         + " but measured " + op + " on CPU " + cpu);
             }
-            out.add(new VariantSamples(v, ProbeRun.toSamples(line, label(v, c)), cpu));
+            out.add(new VariantSamples(v, SamplesJson.read(line, label(v, c)), cpu));
         }
         return out;
     }
@@ -382,7 +435,7 @@ public final class CostExperiment {
                 }
                 JsonObject line = lines.get(0);
                 String what = bytes == 0 ? "no memory" : size(bytes) + " (" + pages.description() + ")";
-                Samples whole = ProbeRun.toSamples(line, "fork+_exit+waitpid after touching " + what);
+                Samples whole = SamplesJson.read(line, "fork+_exit+waitpid after touching " + what);
                 Samples call = new Samples("fork() call alone after touching " + what, "ns",
                         ProbeRunParts.values(line), new double[0], whole.opsPerSample());
                 points.add(new ForkPoint(bytes, pages, line.get("anon_huge_bytes").getAsLong(), whole, call));
@@ -398,28 +451,28 @@ public final class CostExperiment {
     private static Map<String, String> settings(CostConfig c, Environment env, NativeProbe probe, Optional<String> missing,
                                                 OptionalInt pin, List<String> jvmPrefix) {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("variants", c.variants().stream().map(CostVariant::word).collect(Collectors.joining(",")));
-        s.put("samples", String.valueOf(c.samples()));
-        s.put("cold operations", String.valueOf(c.coldOps()));
-        s.put("warm-up operations", String.valueOf(c.warmupOps()));
-        s.put("executor threads", String.valueOf(c.executorThreads()));
-        s.put("throughput batch", String.valueOf(c.throughputBatch()));
-        s.put("exec", c.execPath());
-        s.put("launch mechanism", env.launchMechanism());
-        s.put("compared launch mechanisms", c.launchMechanisms().isEmpty() ? "none" : String.join(",", c.launchMechanisms()));
-        s.put("fork memory (bytes)", c.forkTouchBytes().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        s.put("fork pages", c.forkPages().stream().map(PageKind::word).collect(Collectors.joining(",")));
-        s.put("transparent huge pages", env.transparentHugePages());
-        s.put("placement", pin.isPresent() ? c.placement().word() + ", CPU " + pin.getAsInt()
+        CostSetting.VARIANTS.put(s, c.variants().stream().map(CostVariant::word).collect(Collectors.joining(",")));
+        CostSetting.SAMPLES.put(s, String.valueOf(c.samples()));
+        CostSetting.COLD_OPERATIONS.put(s, String.valueOf(c.coldOps()));
+        CostSetting.WARMUP_OPERATIONS.put(s, String.valueOf(c.warmupOps()));
+        CostSetting.EXECUTOR_THREADS.put(s, String.valueOf(c.executorThreads()));
+        CostSetting.THROUGHPUT_BATCH.put(s, String.valueOf(c.throughputBatch()));
+        CostSetting.EXEC.put(s, c.execPath());
+        CostSetting.LAUNCH_MECHANISM.put(s, env.launchMechanism());
+        CostSetting.COMPARED_LAUNCH_MECHANISMS.put(s, c.launchMechanisms().isEmpty() ? "none" : String.join(",", c.launchMechanisms()));
+        CostSetting.FORK_MEMORY.put(s, c.forkTouchBytes().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        CostSetting.FORK_PAGES.put(s, c.forkPages().stream().map(PageKind::word).collect(Collectors.joining(",")));
+        CostSetting.TRANSPARENT_HUGE_PAGES.put(s, env.transparentHugePages());
+        CostSetting.PLACEMENT.put(s, pin.isPresent() ? c.placement().word() + ", CPU " + pin.getAsInt()
                 : c.placement().word() + ", nothing pinned, CPUs " + env.cpuAffinity());
-        s.put("pinned CPU", pin.isPresent() ? String.valueOf(pin.getAsInt()) : "none");
-        s.put("forks", String.valueOf(c.forks()));
+        CostSetting.PINNED_CPU.put(s, pin.isPresent() ? String.valueOf(pin.getAsInt()) : "none");
+        CostSetting.FORKS.put(s, String.valueOf(c.forks()));
         int n = c.javaForks();
-        s.put("Java variants measured in", n == 0 ? "this JVM" : (n == 1 ? "1 fresh child JVM" : n + " fresh child JVMs")
+        CostSetting.JAVA_VENUE.put(s, n == 0 ? "this JVM" : (n == 1 ? "1 fresh child JVM" : n + " fresh child JVMs")
                 + (jvmPrefix.isEmpty() ? "" : (n == 1 ? ", started as " : ", each started as ")
                 + String.join(" ", jvmPrefix) + " java ..."));
-        s.put("native probe", missing.orElseGet(() -> probe.executable().toString()));
-        s.put("time limit (s)", String.valueOf(c.timeLimit().toSeconds()));
+        CostSetting.NATIVE_PROBE.put(s, missing.orElseGet(() -> probe.executable().toString()));
+        CostSetting.TIME_LIMIT.put(s, String.valueOf(c.timeLimit().toSeconds()));
         return s;
     }
 }

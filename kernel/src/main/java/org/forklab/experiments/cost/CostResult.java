@@ -1,10 +1,9 @@
 package org.forklab.experiments.cost;
 
-import org.apache.commons.math3.stat.descriptive.rank.Median;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
+import org.forklab.stats.Quantiles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +86,7 @@ public record CostResult(Environment environment, Map<String, String> settings, 
 
         /** The median of this JVM's warm samples (R-7, the estimator forklab's statistics use). */
         public double median() {
-            return new Median().withEstimationType(EstimationType.R_7).evaluate(samples.values());
+            return Quantiles.median(samples.values());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.forklab.experiments.faults;
 
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.ChildResult;
 import org.forklab.experiments.core.ChildSpec;
 import org.forklab.experiments.core.Deadline;
@@ -21,12 +22,20 @@ public final class FaultExperiment {
     }
 
     public static FaultResult run(FaultConfig config) throws IOException, InterruptedException {
+        return run(config, ProgressListener.NONE);
+    }
+
+    /** The run, announcing each kind of fault in each mode as a phase. */
+    public static FaultResult run(FaultConfig config, ProgressListener progress) throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         List<FaultOutcome> outcomes = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
+        int phases = config.kinds().size() * config.modes().size();
+        int done = 0;
         for (FaultKind kind : config.kinds()) {
             for (FaultMode mode : config.modes()) {
                 deadline.check();
+                progress.phase(kind.word() + " as " + mode.word(), done++, phases);
                 if (kind.isNative()) {
                     if (NativeFaults.available()) {
                         outcomes.add(NativeFaults.run(kind, mode, config, limits(config, deadline)));

@@ -12,6 +12,8 @@ final class Frames {
     static final int QUIT = 4;
     /** The peer is set up and listening (sent once by a child process). */
     static final int READY = 5;
+    /** Pin the peer's serving thread to the CPU list in the payload (ASCII, e.g. "1" or "0-1"); answered with PLACE. */
+    static final int PLACE = 6;
 
     private Frames() {
     }

@@ -1,5 +1,8 @@
 package org.forklab.experiments.ipc;
 
+import org.forklab.experiments.core.ParentWatch;
+import org.forklab.experiments.switching.ThreadPinning;
+
 import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -45,7 +48,7 @@ public final class IpcChildMain {
         }
         try (FrameLink l = link) {
             l.send(Frames.READY, new byte[0], 0);
-            EchoPeer.serve(l);
+            EchoPeer.serve(l, ThreadPinning::pinCurrentThread);
         }
     }
 }

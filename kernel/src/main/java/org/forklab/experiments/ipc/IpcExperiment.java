@@ -1,14 +1,19 @@
 package org.forklab.experiments.ipc;
 
+import org.forklab.experiments.core.BadParameterException;
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.Children;
+import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.JavaChild;
-import org.forklab.experiments.core.Sampler;
+import org.forklab.experiments.core.Joins;
+import org.forklab.experiments.core.PeerProcess;
 import org.forklab.experiments.core.Samples;
-import org.forklab.experiments.core.SamplingPlan;
-import org.forklab.experiments.core.TimedOperation;
+import org.forklab.experiments.nativeprobe.NativeProbe;
+import org.forklab.experiments.switching.Placement;
+import org.forklab.experiments.switching.ThreadPinning;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,20 +28,25 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Latency and throughput against message size for each transport. The timing side is always
- * this thread; the far side is a thread of this JVM (hand-off) or a child JVM (everything
- * between processes), running the same {@link EchoPeer}. Latency is one message there and back
- * (a round trip, not halved); throughput is a batch of one-way messages followed by one
- * acknowledgement that also reports how many bytes arrived.
+ * Latency and throughput against message size for each transport, under each placement of the
+ * two ends (same CPU, two CPUs, scheduler, as in the ping-pong). The timing side is a thread
+ * started for one transport and placement (pinned when the placement asks, so the caller's
+ * thread never is); the far side is a thread of this JVM (hand-offs), a child JVM (everything
+ * between Java processes, moved between CPUs by a PLACE frame) or the native probe. Latency is
+ * one message there and back (a round trip, not halved); throughput is a batch of one-way
+ * messages followed by one acknowledgement that also reports how many bytes arrived. The sizes'
+ * samples are interleaved in rounds (8 B, 4 KiB, 1 MiB, 8 B, ...), so warm-up and a change of
+ * load fall on every size alike instead of reading as an effect of size.
  */
 public final class IpcExperiment {
     private static final byte[] EMPTY = new byte[0];
@@ -45,12 +55,32 @@ public final class IpcExperiment {
     }
 
     public static IpcResult run(IpcConfig config) throws IOException, InterruptedException {
+        return run(config, NativeProbe.bundled(), ProgressListener.NONE);
+    }
+
+    /** The run, announcing each transport as a phase. */
+    public static IpcResult run(IpcConfig config, ProgressListener progress) throws IOException, InterruptedException {
+        return run(config, NativeProbe.bundled(), progress);
+    }
+
+    public static IpcResult run(IpcConfig config, NativeProbe probe) throws IOException, InterruptedException {
+        return run(config, probe, ProgressListener.NONE);
+    }
+
+    public static IpcResult run(IpcConfig config, NativeProbe probe, ProgressListener progress)
+            throws IOException, InterruptedException {
+        Environment env = Environment.current();
+        List<Integer> allowed = Cpus.parseList(env.cpuAffinity());
+        checkRunnable(config, allowed, probe);
         Deadline deadline = Deadline.after(config.timeLimit());
+        Run run = new Run(config, allowed, env.cpuAffinity(), deadline, new AtomicBoolean(), probe);
         List<TransportResult> results = new ArrayList<>();
         try {
             for (String word : config.transports()) {
                 deadline.check();
-                results.add(runTransport(Transport.fromWord(word), config, deadline));
+                progress.phase(word + ", " + config.sizes().size() + " sizes", config.transports().indexOf(word),
+                        config.transports().size());
+                results.addAll(run.transport(Transport.fromWord(word)));
             }
         } catch (ClosedByInterruptException e) {
             Thread.interrupted();
@@ -59,7 +89,7 @@ public final class IpcExperiment {
             throw new ExperimentTimeoutException(config.timeLimit());
         } catch (IOException e) {
             // a peer killed by the guard below shows up here as end-of-file: report why it was killed
-            if (Thread.interrupted()) {
+            if (Thread.interrupted() || run.stop.get()) {
                 throw new InterruptedException("interrupted");
             }
             if (deadline.expired()) {
@@ -67,114 +97,200 @@ public final class IpcExperiment {
             }
             throw e;
         }
-        return new IpcResult(Environment.current(), config, results);
+        return new IpcResult(env, config, results);
     }
 
-    private static TransportResult runTransport(Transport t, IpcConfig config, Deadline deadline)
-            throws IOException, InterruptedException {
-        return switch (t) {
-            case THREAD_HANDOFF -> withPeerThread(t, false, config, deadline);
-            case THREAD_COPY -> withPeerThread(t, true, config, deadline);
-            case PIPE -> overPipe(config, deadline);
-            case UNIX_SOCKET -> overUnixSocket(config, deadline);
-            case TCP_LOOPBACK -> overTcp(config, deadline);
-            case SHARED_MEMORY -> overSharedMemory(config, deadline);
-        };
+    /** Refuses, before anything starts, what this machine cannot give, one line each. */
+    private static void checkRunnable(IpcConfig config, List<Integer> allowed, NativeProbe probe) {
+        config.checkPlacements(allowed);
+        List<Transport> chosen = config.transports().stream().map(Transport::fromWord).toList();
+        boolean pinned = config.placements().stream().anyMatch(Placement::pinned);
+        Optional<String> pinning = ThreadPinning.unavailableReason();
+        if (pinned && pinning.isPresent() && chosen.stream().anyMatch(t -> t.carrier() != Transport.Carrier.NATIVE)) {
+            throw new BadParameterException(pinning.get() + ": accepted here placement scheduler");
+        }
+        Optional<String> noProbe = chosen.stream().anyMatch(t -> t.carrier() == Transport.Carrier.NATIVE)
+                ? probe.availability() : Optional.empty();
+        if (noProbe.isPresent()) {
+            throw new BadParameterException("the native-* transports need the native probe, but " + noProbe.get()
+                    + "; accepted here " + String.join(", ", Transport.words().stream().filter(w -> !w.startsWith("native-")).toList()));
+        }
     }
 
-    private static TransportResult withPeerThread(Transport t, boolean copy, IpcConfig config, Deadline deadline)
-            throws IOException, InterruptedException {
-        HandoffLink[] ends = HandoffLink.pair(copy, config.maxSize());
-        AtomicReference<Exception> peerFailure = new AtomicReference<>();
-        Thread peer = new Thread(() -> {
+    static String latencyLabel(Transport t, Placement p, int size) {
+        return t.word() + " round trip " + sizeLabel(size) + ", " + p.word();
+    }
+
+    static String throughputLabel(Transport t, Placement p, int size) {
+        return t.word() + " throughput " + sizeLabel(size) + ", " + p.word();
+    }
+
+    /** One run's fixed parts: what to measure, where the CPUs are, when to stop. */
+    private record Run(IpcConfig config, List<Integer> allowed, String allowedList, Deadline deadline,
+                       AtomicBoolean stop, NativeProbe probe) {
+
+        List<TransportResult> transport(Transport t) throws IOException, InterruptedException {
+            return switch (t.carrier()) {
+                case JAVA_THREADS -> eachPlacement(p -> withPeerThread(t, p));
+                case JAVA_PROCESSES -> withPeerProcess(t);
+                case NATIVE -> eachPlacement(p -> NativeHandoff.run(probe, t, p, allowed, config, deadline));
+            };
+        }
+
+        private interface PerPlacement {
+            TransportResult run(Placement p) throws IOException, InterruptedException;
+        }
+
+        private List<TransportResult> eachPlacement(PerPlacement body) throws IOException, InterruptedException {
+            List<TransportResult> out = new ArrayList<>();
+            for (Placement p : config.placements()) {
+                deadline.check();
+                out.add(body.run(p));
+            }
+            return out;
+        }
+
+        private Seats seats(Placement p) {
+            return Seats.of(p, allowed, allowedList);
+        }
+
+        private TransportResult withPeerThread(Transport t, Placement placement) throws IOException, InterruptedException {
+            AtomicReference<Exception> peerFailure = new AtomicReference<>();
+            Liveness liveness = () -> {
+                deadline.check();
+                if (peerFailure.get() != null) {
+                    throw new IOException("the peer thread failed: " + peerFailure.get());
+                }
+            };
+            HandoffLink.Wait wait = t == Transport.THREAD_SPIN ? HandoffLink.Wait.SPIN : HandoffLink.Wait.BLOCK;
+            HandoffLink[] ends = HandoffLink.pair(wait, t == Transport.THREAD_COPY, config.maxSize(), liveness);
+            Seats seats = seats(placement);
+            Thread peer = new Thread(() -> {
+                try {
+                    if (seats.peer().isPresent()) {
+                        ThreadPinning.pinCurrentThread(seats.peer().get());
+                    }
+                    EchoPeer.serve(ends[1]);
+                } catch (InterruptedException e) {
+                    // stopped by the timing side
+                } catch (Exception e) {
+                    peerFailure.set(e);
+                }
+            }, "forklab-ipc-peer");
+            peer.setDaemon(true);
+            peer.start();
             try {
-                EchoPeer.serve(ends[1]);
-            } catch (InterruptedException e) {
-                // stopped by the timing side
-            } catch (Exception e) {
-                peerFailure.set(e);
-            }
-        }, "forklab-ipc-peer");
-        peer.setDaemon(true);
-        peer.start();
-        try {
-            TransportResult r = measure(t, ends[0], config, deadline);
-            ends[0].send(Frames.QUIT, EMPTY, 0);
-            return r;
-        } finally {
-            peer.interrupt();
-            Joins.uninterruptibly(peer);
-            if (peerFailure.get() != null) {
-                throw new IOException("the peer thread failed: " + peerFailure.get());
-            }
-        }
-    }
-
-    private static TransportResult overPipe(IpcConfig config, Deadline deadline) throws IOException, InterruptedException {
-        try (PeerProcess child = startChild(Transport.PIPE, "-", config);
-             KillAtDeadline guard = new KillAtDeadline(child, deadline)) {
-            StreamLink link = new StreamLink(child.stdout(), child.stdin(), config.maxSize(),
-                    "child JVM; the parent writes the child's stdin pipe and reads its stdout pipe (two anonymous pipes)");
-            awaitReady(link, child);
-            return measureAndQuit(Transport.PIPE, link, config, deadline);
-        }
-    }
-
-    private static TransportResult overUnixSocket(IpcConfig config, Deadline deadline)
-            throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("forklab-ipc");
-        Path socket = dir.resolve("echo.sock");
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            try (PeerProcess child = startChild(Transport.UNIX_SOCKET, socket.toString(), config);
-                 KillAtDeadline guard = new KillAtDeadline(child, deadline);
-                 SocketChannel ch = accept(server, child, deadline)) {
-                SocketLink link = new SocketLink(ch, config.maxSize(),
-                        "child JVM connected to a Unix domain stream socket " + socket);
-                awaitReady(link, child);
-                return measureAndQuit(Transport.UNIX_SOCKET, link, config, deadline);
-            }
-        } finally {
-            Files.deleteIfExists(socket);
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    private static TransportResult overTcp(IpcConfig config, Deadline deadline) throws IOException, InterruptedException {
-        try (ServerSocketChannel server = ServerSocketChannel.open()) {
-            server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            try (PeerProcess child = startChild(Transport.TCP_LOOPBACK, String.valueOf(port), config);
-                 KillAtDeadline guard = new KillAtDeadline(child, deadline);
-                 SocketChannel ch = accept(server, child, deadline)) {
-                // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs hold small messages back ~40 ms.
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                SocketLink link = new SocketLink(ch, config.maxSize(),
-                        "child JVM connected over TCP to 127.0.0.1:" + port + ", TCP_NODELAY on both ends");
-                awaitReady(link, child);
-                return measureAndQuit(Transport.TCP_LOOPBACK, link, config, deadline);
-            }
-        }
-    }
-
-    private static TransportResult overSharedMemory(IpcConfig config, Deadline deadline)
-            throws IOException, InterruptedException {
-        Path file = Files.createTempFile(sharedMemoryDir(), "forklab-ipc-", ".shm");
-        try {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap(new byte[1]), ShmLink.fileSize(config.maxSize()) - 1);
-            }
-            try (PeerProcess child = startChild(Transport.SHARED_MEMORY, file.toString(), config);
-                 KillAtDeadline guard = new KillAtDeadline(child, deadline)) {
-                ShmLink link = ShmLink.open(file, config.maxSize(), true, () -> {
-                    deadline.check();
-                    child.ensureAlive();
+                return PinnedThread.call("forklab-ipc-timing", seats.timing(), stop, () -> {
+                    TransportResult r = measure(t, placement, ends[0], seats);
+                    ends[0].send(Frames.QUIT, EMPTY, 0);
+                    return r;
                 });
-                awaitReady(link, child);
-                return measureAndQuit(Transport.SHARED_MEMORY, link, config, deadline);
+            } finally {
+                peer.interrupt();
+                Joins.uninterruptibly(peer);
+                if (peerFailure.get() != null) {
+                    throw new IOException("the peer thread failed: " + peerFailure.get());
+                }
             }
-        } finally {
-            Files.deleteIfExists(file);
+        }
+
+        /** One child JVM for every placement of a transport; a PLACE frame moves its serving thread. */
+        private List<TransportResult> withPeerProcess(Transport t) throws IOException, InterruptedException {
+            return switch (t) {
+                case PIPE -> overPipe();
+                case UNIX_SOCKET -> overUnixSocket();
+                case TCP_LOOPBACK -> overTcp();
+                case SHARED_MEMORY -> overSharedMemory();
+                default -> throw new IllegalArgumentException(t.word() + " is not carried by a child JVM");
+            };
+        }
+
+        private List<TransportResult> overChild(Transport t, PeerProcess child, FrameLink link)
+                throws IOException, InterruptedException {
+            awaitReady(link, child);
+            List<TransportResult> out = eachPlacement(p -> PinnedThread.call("forklab-ipc-timing", seats(p).timing(), stop, () -> {
+                place(link, seats(p).peer().orElse(allowedList));
+                return measure(t, p, link, seats(p));
+            }));
+            link.send(Frames.QUIT, EMPTY, 0);
+            return out;
+        }
+
+        private List<TransportResult> overPipe() throws IOException, InterruptedException {
+            try (PeerProcess child = startChild(Transport.PIPE, "-", config);
+                 KillAtDeadline guard = new KillAtDeadline(child, deadline, stop)) {
+                StreamLink link = new StreamLink(child.stdout(), child.stdin(), config.maxSize(),
+                        "child JVM; the parent writes the child's stdin pipe and reads its stdout pipe (two anonymous pipes)");
+                return overChild(Transport.PIPE, child, link);
+            }
+        }
+
+        private List<TransportResult> overUnixSocket() throws IOException, InterruptedException {
+            Path dir = Files.createTempDirectory("forklab-ipc");
+            Path socket = dir.resolve("echo.sock");
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                server.bind(UnixDomainSocketAddress.of(socket));
+                try (PeerProcess child = startChild(Transport.UNIX_SOCKET, socket.toString(), config);
+                     KillAtDeadline guard = new KillAtDeadline(child, deadline, stop);
+                     SocketChannel ch = accept(server, child, deadline)) {
+                    SocketLink link = new SocketLink(ch, config.maxSize(),
+                            "child JVM connected to a Unix domain stream socket " + socket);
+                    return overChild(Transport.UNIX_SOCKET, child, link);
+                }
+            } finally {
+                Files.deleteIfExists(socket);
+                Files.deleteIfExists(dir);
+            }
+        }
+
+        private List<TransportResult> overTcp() throws IOException, InterruptedException {
+            try (ServerSocketChannel server = ServerSocketChannel.open()) {
+                server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+                int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+                try (PeerProcess child = startChild(Transport.TCP_LOOPBACK, String.valueOf(port), config);
+                     KillAtDeadline guard = new KillAtDeadline(child, deadline, stop);
+                     SocketChannel ch = accept(server, child, deadline)) {
+                    // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs hold small messages back ~40 ms.
+                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    SocketLink link = new SocketLink(ch, config.maxSize(),
+                            "child JVM connected over TCP to 127.0.0.1:" + port + ", TCP_NODELAY on both ends");
+                    return overChild(Transport.TCP_LOOPBACK, child, link);
+                }
+            }
+        }
+
+        private List<TransportResult> overSharedMemory() throws IOException, InterruptedException {
+            Path file = Files.createTempFile(sharedMemoryDir(), "forklab-ipc-", ".shm");
+            try {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    ch.write(ByteBuffer.wrap(new byte[1]), ShmLink.fileSize(config.maxSize()) - 1);
+                }
+                try (PeerProcess child = startChild(Transport.SHARED_MEMORY, file.toString(), config);
+                     KillAtDeadline guard = new KillAtDeadline(child, deadline, stop)) {
+                    ShmLink link = ShmLink.open(file, config.maxSize(), true, () -> {
+                        deadline.check();
+                        child.ensureAlive();
+                    });
+                    return overChild(Transport.SHARED_MEMORY, child, link);
+                }
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+
+        private TransportResult measure(Transport t, Placement placement, FrameLink link, Seats seats)
+                throws IOException, InterruptedException {
+            List<SizePoint> points = SizeSweep.measure(t, placement, link, config, deadline);
+            return new TransportResult(t.word(), placement.word(), link.describe() + "; " + seats.describe(), points);
+        }
+    }
+
+    /** Asks the peer to move its serving thread to {@code cpus} and waits until it has. */
+    private static void place(FrameLink link, String cpus) throws IOException, InterruptedException {
+        byte[] text = cpus.getBytes(StandardCharsets.US_ASCII);
+        link.send(Frames.PLACE, text, text.length);
+        if (link.receive() != Frames.PLACE) {
+            throw new IOException("the peer answered a PLACE with something else");
         }
     }
 
@@ -219,77 +335,6 @@ public final class IpcExperiment {
         }
     }
 
-    private static TransportResult measureAndQuit(Transport t, FrameLink link, IpcConfig config, Deadline deadline)
-            throws IOException, InterruptedException {
-        TransportResult r = measure(t, link, config, deadline);
-        link.send(Frames.QUIT, EMPTY, 0);
-        return r;
-    }
-
-    private static TransportResult measure(Transport t, FrameLink link, IpcConfig config, Deadline deadline)
-            throws IOException, InterruptedException {
-        List<SizePoint> points = new ArrayList<>();
-        for (int size : config.sizes()) {
-            deadline.check();
-            points.add(measureSize(t, link, size, config, deadline));
-        }
-        return new TransportResult(t.word(), link.describe(), points);
-    }
-
-    private static SizePoint measureSize(Transport t, FrameLink link, int size, IpcConfig config, Deadline deadline)
-            throws IOException, InterruptedException {
-        byte[] message = new byte[size];
-        new Random(size).nextBytes(message);
-        boolean intact = echoOnce(link, message);
-
-        Duration left = Duration.ofNanos(Math.max(1, deadline.remainingNanos()));
-        int warmup = (int) Math.max(10, Math.min(2_000, (8L << 20) / size));
-        SamplingPlan latencyPlan = new SamplingPlan(3, warmup, config.latencySamples(), 0, Duration.ofNanos(20_000), left);
-        Samples latency = sample(t.word() + " round trip " + sizeLabel(size), latencyPlan, n -> {
-            for (int i = 0; i < n; i++) {
-                link.send(Frames.ECHO, message, size);
-                if (link.receive() != Frames.ECHO || link.length() != size) {
-                    throw new IOException("the echo came back with " + link.length() + " bytes instead of " + size);
-                }
-            }
-        });
-
-        long[] sentAcked = new long[2];
-        byte[] none = new byte[0];
-        int sinkWarmup = (int) Math.max(4, Math.min(4_000, (16L << 20) / size));
-        SamplingPlan streamPlan = new SamplingPlan(0, sinkWarmup, config.throughputSamples(), 0, Duration.ofMillis(2), left);
-        Samples perMessage = sample(t.word() + " throughput " + sizeLabel(size), streamPlan, n -> {
-            for (int i = 0; i < n; i++) {
-                link.send(Frames.SINK, message, size);
-            }
-            link.send(Frames.SYNC, none, 0);
-            if (link.receive() != Frames.SYNC) {
-                throw new IOException("the peer answered a SYNC with something else");
-            }
-            sentAcked[0] += (long) n * size;
-            sentAcked[1] += Frames.getLong(link.payload(), 0);
-        });
-        return new SizePoint(size, latency, megabytesPerSecond(perMessage, size), sentAcked[0], sentAcked[1], intact);
-    }
-
-    private static boolean echoOnce(FrameLink link, byte[] message) throws IOException, InterruptedException {
-        link.send(Frames.ECHO, message, message.length);
-        int kind = link.receive();
-        return kind == Frames.ECHO && link.length() == message.length
-                && Arrays.equals(link.payload(), 0, message.length, message, 0, message.length);
-    }
-
-    private static Samples sample(String label, SamplingPlan plan, TimedOperation op)
-            throws IOException, InterruptedException {
-        try {
-            return Sampler.measure(label, plan, op);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
-    }
-
     /** ns per message of {@code size} bytes -> MB/s (10^6 bytes per second). */
     static Samples megabytesPerSecond(Samples nsPerMessage, int size) {
         double[] v = Arrays.stream(nsPerMessage.values()).map(ns -> size * 1_000.0 / ns).toArray();
@@ -315,11 +360,11 @@ public final class IpcExperiment {
     private static final class KillAtDeadline implements AutoCloseable {
         private final Thread thread;
 
-        KillAtDeadline(PeerProcess child, Deadline deadline) {
+        KillAtDeadline(PeerProcess child, Deadline deadline, AtomicBoolean stop) {
             Thread caller = Thread.currentThread();
             thread = new Thread(() -> {
                 try {
-                    while (!caller.isInterrupted() && deadline.remainingNanos() > 0) {
+                    while (!caller.isInterrupted() && !stop.get() && deadline.remainingNanos() > 0) {
                         Thread.sleep(50);
                     }
                     Children.killTree(child.process().toHandle());

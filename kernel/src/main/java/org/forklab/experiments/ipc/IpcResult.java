@@ -26,12 +26,15 @@ public record IpcResult(Environment environment, IpcConfig config, List<Transpor
     public Map<String, String> settings() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("transports", String.join(" ", config.transports()));
+        m.put("placements", config.placements().stream().map(org.forklab.experiments.switching.Placement::word)
+                .collect(Collectors.joining(" ")));
+        m.put("order", "per transport and placement: one echo per size checked, then the sizes' samples in rounds");
         m.put("sizes (bytes)", config.sizes().stream().map(String::valueOf).collect(Collectors.joining(" ")));
         m.put("latency samples per size", String.valueOf(config.latencySamples()));
         m.put("throughput samples per size", String.valueOf(config.throughputSamples()));
         m.put("time limit", config.timeLimit().toString());
         for (TransportResult t : transports) {
-            m.put(t.transport(), t.mechanism());
+            m.put(t.transport() + ", " + t.placement(), t.mechanism());
         }
         return m;
     }
@@ -42,13 +45,19 @@ public record IpcResult(Environment environment, IpcConfig config, List<Transpor
         List<Samples> all = new ArrayList<>();
         for (TransportResult t : transports) {
             t.points().forEach(p -> all.add(p.latency()));
-            t.points().forEach(p -> all.add(p.throughput()));
+            t.points().forEach(p -> p.throughputIfMeasured().ifPresent(all::add));
         }
         return all;
     }
 
+    /** The first placement measured of a transport. */
     public TransportResult transport(String word) {
         return transports.stream().filter(t -> t.transport().equals(word)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(word + " was not measured"));
+    }
+
+    /** A transport under one placement, if it was measured so. */
+    public java.util.Optional<TransportResult> transport(String word, String placement) {
+        return transports.stream().filter(t -> t.transport().equals(word) && t.placement().equals(placement)).findFirst();
     }
 }

@@ -42,7 +42,7 @@ final class ShmLink implements FrameLink {
         ShmRing ring0 = new ShmRing(map, 0, capacity, liveness);
         ShmRing ring1 = new ShmRing(map, ringBytes, capacity, liveness);
         String what = "memory-mapped file " + file + ", two single-producer rings of " + capacity
-                + " bytes, release/acquire positions, spin-yield-park waits";
+                + " bytes, release/acquire positions, spin waits (a yield every 1,024 rounds)";
         return parentSide ? new ShmLink(ring0, ring1, maxPayload, what) : new ShmLink(ring1, ring0, maxPayload, what);
     }
 

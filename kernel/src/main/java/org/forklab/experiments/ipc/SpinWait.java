@@ -1,19 +1,17 @@
 package org.forklab.experiments.ipc;
 
 import java.io.IOException;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * How a process waits for another one to move a counter in shared memory. There is no
- * process-shared condition variable in Java (that would take a futex from native code), so a
- * waiter polls: first it spins (a few tens of microseconds, the fast path when the peer is
- * running on the other CPU), then it yields its CPU (the peer may need it: this machine has
- * two), then it parks 50 µs at a time so an idle waiter costs almost nothing. Each wait asks
- * its {@link Liveness} every few thousand rounds, so a dead peer or an interrupt ends it.
+ * How one side waits for the other to move a word in memory both see, when the wait is a spin:
+ * it reads in a loop with the CPU's pause hint ({@link Thread#onSpinWait}). Every 1,024 rounds
+ * it yields its CPU, so that a peer pinned to the same CPU gets to run at all (there a spin can
+ * only end when the waiter gives way), and every 4,096 rounds it asks its {@link Liveness}, so a
+ * dead peer, the run's time limit or an interrupt (the kernel's stop button) ends the wait. It
+ * never sleeps: the time it shows is the hand-off itself, not a sleep's length.
  */
 final class SpinWait {
-    private static final int SPINS = 2_000;
-    private static final int YIELDS = 2_000;
+    private static final int YIELD_EVERY = 1_024;
     private static final int CHECK_EVERY = 4_096;
 
     private int rounds;
@@ -25,15 +23,15 @@ final class SpinWait {
     void pause(Liveness liveness) throws IOException, InterruptedException {
         rounds++;
         if ((rounds & (CHECK_EVERY - 1)) == 0) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while spinning");
+            }
             liveness.check();
         }
-        if (rounds < SPINS) {
-            Thread.onSpinWait();
-        } else if (rounds < SPINS + YIELDS) {
+        if ((rounds & (YIELD_EVERY - 1)) == 0) {
             Thread.yield();
         } else {
-            liveness.check();
-            LockSupport.parkNanos(50_000);
+            Thread.onSpinWait();
         }
     }
 }

@@ -1,7 +1,6 @@
 /**
  * Communication (lesson section 6): latency and throughput against message size for a hand-off
  * between threads, a pipe, a Unix domain socket, TCP on 127.0.0.1 and shared memory between
- * processes ({@link org.forklab.experiments.ipc.IpcExperiment}), and the bounded-buffer producer
- * and consumer as threads and as processes ({@link org.forklab.experiments.ipc.BoundedBufferExperiment}).
+ * processes ({@link org.forklab.experiments.ipc.IpcExperiment}).
  */
 package org.forklab.experiments.ipc;

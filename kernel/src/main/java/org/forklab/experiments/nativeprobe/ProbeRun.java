@@ -1,12 +1,12 @@
 package org.forklab.experiments.nativeprobe;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import org.forklab.experiments.core.ChildResult;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,21 +75,6 @@ public record ProbeRun(List<JsonObject> lines, ChildResult child) {
 
     /** Every "samples" line as {@link Samples}, labelled by its "name". */
     public List<Samples> samples() {
-        return ofType("samples").stream().map(o -> toSamples(o, o.get("name").getAsString())).toList();
-    }
-
-    /** One "samples" line as {@link Samples} under a label of the caller's choice. */
-    public static Samples toSamples(JsonObject line, String label) {
-        return new Samples(label, line.get("unit").getAsString(), doubles(line.getAsJsonArray("values")),
-                line.has("cold") ? doubles(line.getAsJsonArray("cold")) : new double[0],
-                line.get("ops_per_sample").getAsInt());
-    }
-
-    static double[] doubles(JsonArray array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).getAsDouble();
-        }
-        return out;
+        return ofType("samples").stream().map(SamplesJson::read).toList();
     }
 }

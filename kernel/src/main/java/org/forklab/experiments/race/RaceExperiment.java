@@ -1,5 +1,6 @@
 package org.forklab.experiments.race;
 
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.ChildResult;
 import org.forklab.experiments.core.ChildSpec;
 import org.forklab.experiments.core.Deadline;
@@ -29,11 +30,18 @@ public final class RaceExperiment {
     }
 
     public static RaceResult run(RaceConfig config) throws IOException, InterruptedException {
+        return run(config, ProgressListener.NONE);
+    }
+
+    /** The run, announcing each variant as a phase. */
+    public static RaceResult run(RaceConfig config, ProgressListener progress) throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         List<RaceOutcome> outcomes = new ArrayList<>();
         Map<RaceVariant, String> skipped = new LinkedHashMap<>();
         for (RaceVariant variant : config.variants()) {
             deadline.check();
+            progress.phase(variant.word() + " × " + config.trials() + " trials", config.variants().indexOf(variant),
+                    config.variants().size());
             switch (variant.where()) {
                 case IN_PROCESS -> outcomes.add(outcome(variant, config, inProcess(variant, config, deadline), null));
                 case CHILD_JVM -> outcomes.add(outcome(variant, config, interpreted(config, deadline), null));

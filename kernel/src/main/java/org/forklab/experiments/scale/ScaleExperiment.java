@@ -1,11 +1,12 @@
 package org.forklab.experiments.scale;
 
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.DeathSignal;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.VirtualThreads;
-import org.forklab.experiments.ipc.Joins;
-import org.forklab.experiments.ipc.PeerProcess;
+import org.forklab.experiments.core.Joins;
+import org.forklab.experiments.core.PeerProcess;
 import org.forklab.experiments.nativeprobe.NativeProbe;
 
 import com.google.gson.Gson;
@@ -51,11 +52,17 @@ public final class ScaleExperiment {
     }
 
     public static ScaleResult run(ScaleConfig config) throws IOException, InterruptedException {
+        return run(config, ProgressListener.NONE);
+    }
+
+    /** The run, announcing each kind of entity as a phase. */
+    public static ScaleResult run(ScaleConfig config, ProgressListener progress) throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         List<ScaleKind> kinds = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         for (String kind : config.kinds()) {
             deadline.check();
+            progress.phase(kind, config.kinds().indexOf(kind), config.kinds().size());
             switch (kind) {
                 case ScaleConfig.PLATFORM -> kinds.add(new ScaleKind(kind, platformMechanism(config),
                         sweep(config.threadCounts(), true, n -> threadsAt(n, false, config.threadStackBytes(), deadline), deadline)));

@@ -1,5 +1,7 @@
 package org.forklab.experiments.scale;
 
+import org.forklab.stats.Regression;
+
 /**
  * One quantity against count for one kind of entity, ready for a regression or a plot.
  *
@@ -28,8 +30,8 @@ public record Series(String kind, String quantity, String unit, double[] x, doub
         return y.clone();
     }
 
-    /** The per-entity slope with its interval (Commons Math SimpleRegression). */
-    public Slope fit() {
-        return Slope.fit(x, y);
+    /** The per-entity slope with its interval; refused (IllegalArgumentException) below two distinct counts. */
+    public Regression fit() {
+        return Regression.of(x, y);
     }
 }

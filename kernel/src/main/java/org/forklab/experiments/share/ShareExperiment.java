@@ -1,5 +1,6 @@
 package org.forklab.experiments.share;
 
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.ChildResult;
 import org.forklab.experiments.core.ChildSpec;
 import org.forklab.experiments.core.Deadline;
@@ -38,6 +39,15 @@ public final class ShareExperiment {
     }
 
     public static ShareResult run(ShareConfig config) throws IOException, InterruptedException {
+        return run(config, ProgressListener.NONE);
+    }
+
+    /**
+     * The run, announced as one uncounted phase: it observes threads and processes together, so
+     * a progress display can only show the time elapsed.
+     */
+    public static ShareResult run(ShareConfig config, ProgressListener progress) throws IOException, InterruptedException {
+        progress.phase(config.workers() + " threads and " + config.workers() + " processes", 0, 0);
         Deadline deadline = Deadline.after(config.timeLimit());
         JavaThreadsView threads = javaThreads(config.workers(), deadline);
         deadline.check();

@@ -1,6 +1,7 @@
 package org.forklab.experiments.switching;
 
 import com.google.gson.JsonObject;
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 import java.util.stream.Collectors;
 
 /**
@@ -36,10 +38,20 @@ public final class SwitchExperiment {
     }
 
     public static SwitchResult run(SwitchConfig config) throws IOException, InterruptedException {
-        return run(config, NativeProbe.bundled());
+        return run(config, ProgressListener.NONE);
+    }
+
+    /** The run, announcing each round (every mode and placement once) as a phase. */
+    public static SwitchResult run(SwitchConfig config, ProgressListener progress) throws IOException, InterruptedException {
+        return run(config, NativeProbe.bundled(), progress);
     }
 
     public static SwitchResult run(SwitchConfig config, NativeProbe probe) throws IOException, InterruptedException {
+        return run(config, probe, ProgressListener.NONE);
+    }
+
+    static SwitchResult run(SwitchConfig config, NativeProbe probe, ProgressListener progress)
+            throws IOException, InterruptedException {
         Deadline deadline = Deadline.after(config.timeLimit());
         Environment env = Environment.current();
         List<Integer> allowed = Cpus.parseList(env.cpuAffinity());
@@ -62,8 +74,14 @@ public final class SwitchExperiment {
         }
         // Rounds, not blocks: round r runs every mode and placement once (A B C, A B C, ...), so a
         // change of load during the experiment falls on every variant alike instead of on one block.
+        int announced = -1;
         for (Cell cell : roundOrder(cells, config.runs())) {
             deadline.check();
+            if (cell.round() != announced) {
+                announced = cell.round();
+                progress.phase("round " + (announced + 1) + " of " + config.runs() + ": every mode and placement",
+                        announced, config.runs());
+            }
             runs.add(cell.mode().isNative()
                     ? nativeRun(probe, cell.mode(), cell.placement(), cell.round(), cpuA, cpuB, config, deadline)
                     : javaRun(cell.mode(), cell.placement(), cell.round(), cpuA, cpuB, config, deadline));
@@ -146,8 +164,8 @@ public final class SwitchExperiment {
         }
         String label = label(mode, placement, round);
         Optional<Samples> oneTask = samples.stream().filter(o -> o.get("name").getAsString().equals("one task")).findFirst()
-                .map(o -> ProbeRun.toSamples(o, label.replace("round trip", "one task")));
-        return new Run(mode, placement, round, ProbeRun.toSamples(trip.get(), label),
+                .map(o -> SamplesJson.read(o, label.replace("round trip", "one task")));
+        return new Run(mode, placement, round, SamplesJson.read(trip.get(), label),
                 where.get(0).get("initiator_cpu_seen").getAsInt(), where.get(0).get("partner_cpu_seen").getAsInt(),
                 oneTask, switchesPerRoundTrip(probeRun.ofType("switches")));
     }

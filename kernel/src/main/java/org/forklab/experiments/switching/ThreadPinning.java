@@ -18,14 +18,14 @@ import java.util.Optional;
  * sched_setaffinity on a thread id pins that thread only, so the rest of the JVM (and the
  * notebook kernel) stays where it was, and the pin ends with the thread.
  */
-final class ThreadPinning {
+public final class ThreadPinning {
     private static final Duration TASKSET_LIMIT = Duration.ofSeconds(10);
 
     private ThreadPinning() {
     }
 
     /** Empty when Java threads can be pinned here; else one line why not. */
-    static Optional<String> unavailableReason() {
+    public static Optional<String> unavailableReason() {
         if (findTaskset().isEmpty()) {
             return Optional.of("Java threads cannot be pinned here: the taskset program (util-linux) is not on the PATH");
         }
@@ -48,12 +48,17 @@ final class ThreadPinning {
     }
 
     /** Pins the calling thread to {@code cpu}. */
-    static void pinCurrentThread(int cpu) throws IOException, InterruptedException {
+    public static void pinCurrentThread(int cpu) throws IOException, InterruptedException {
+        pinCurrentThread(String.valueOf(cpu));
+    }
+
+    /** Lets the calling thread run on the CPUs of {@code cpuList} ("0-1", "3"): how a pin is undone. */
+    public static void pinCurrentThread(String cpuList) throws IOException, InterruptedException {
         Path taskset = findTaskset().orElseThrow(() -> new IOException(unavailableReason().orElse("no taskset")));
-        ChildResult r = Children.run(ChildSpec.of(List.of(taskset.toString(), "-p", "-c", String.valueOf(cpu),
+        ChildResult r = Children.run(ChildSpec.of(List.of(taskset.toString(), "-p", "-c", cpuList,
                 String.valueOf(currentTid())), TASKSET_LIMIT));
         if (!r.succeeded()) {
-            throw new IOException("could not pin a Java thread to CPU " + cpu + ": " + r.describeFailure().replace('\n', ' '));
+            throw new IOException("could not pin a Java thread to CPU " + cpuList + ": " + r.describeFailure().replace('\n', ' '));
         }
     }
 }

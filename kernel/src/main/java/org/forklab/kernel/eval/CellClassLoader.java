@@ -37,9 +37,10 @@ final class CellClassLoader extends URLClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytecode = declared.get(name);
+        // Removed once defined: over a long session the bytes of every cell's classes added up.
+        byte[] bytecode = declared.remove(name);
         if (bytecode != null) {
-            byte[] safe = ExitCallRewriter.rewrite(bytecode);
+            byte[] safe = HeapGate.weave(ExitCallRewriter.rewrite(bytecode));
             return defineClass(name, safe, 0, safe.length);
         }
         return defineFromAddedJars(name);

@@ -18,6 +18,10 @@ final class CellExecutionControl extends LocalExecutionControl {
     private volatile boolean stopPending;
     /** Told of whatever a snippet threw, on the thread that ran it, before JShell handles it. */
     private volatile java.util.function.Consumer<Throwable> onFailure = failure -> { };
+    /** Asked when a snippet returned normally: whether it filled the heap all the same. */
+    private volatile java.util.function.BooleanSupplier heapExhausted = () -> false;
+    /** Made in advance: when it is needed the heap may have no room for a new one. */
+    private static final OutOfMemoryError HEAP_EXHAUSTED = new OutOfMemoryError("Java heap space");
 
     CellExecutionControl(CellLoaderDelegate delegate) {
         super(delegate);
@@ -46,8 +50,9 @@ final class CellExecutionControl extends LocalExecutionControl {
         return super.invoke(className, methodName);
     }
 
-    void onFailure(java.util.function.Consumer<Throwable> listener) {
+    void onFailure(java.util.function.Consumer<Throwable> listener, java.util.function.BooleanSupplier exhausted) {
         onFailure = listener;
+        heapExhausted = exhausted;
     }
 
     /**
@@ -57,12 +62,21 @@ final class CellExecutionControl extends LocalExecutionControl {
      */
     @Override
     protected String invoke(java.lang.reflect.Method doitMethod) throws Exception {
+        String result;
         try {
-            return super.invoke(doitMethod);
+            result = super.invoke(doitMethod);
         } catch (Exception | Error e) {
             onFailure.accept(e);
             throw e;
         }
+        if (heapExhausted.getAsBoolean()) {
+            // JShell's engine runs the snippet on a thread of its own and wraps what it throws; on a
+            // full heap the wrapping itself can fail, and the engine drops an exception it did not
+            // wrap. The snippet then seems to have returned while its data still fills the heap.
+            onFailure.accept(HEAP_EXHAUSTED);
+            throw HEAP_EXHAUSTED;
+        }
+        return result;
     }
 
     /** The wrapper class of the snippet that ran last, or null; cleared by reading it. */

@@ -62,7 +62,7 @@ public final class JShellEvaluator implements AutoCloseable {
     public JShellEvaluator(ClassLoader parent, List<Path> classpath, List<String> staticImports) throws CellError {
         this.loader = new CellClassLoader(parent);
         this.control = new CellExecutionControl(new CellLoaderDelegate(loader));
-        this.control.onFailure(this::snippetFailed);
+        this.control.onFailure(this::snippetFailed, heap::exhausted);
         this.shell = JShell.builder()
                 .executionEngine(new CellExecutionControl.Provider(control), Map.of())
                 .build();
@@ -371,9 +371,11 @@ public final class JShellEvaluator implements AutoCloseable {
     /** The heap watchdog's call: the running cell is filling the heap. */
     private void heapNearlyFull() {
         if (cellThread != null) {
-            heapAtStop = HeapWatchdog.heapFigures();
             outOfMemory = true;
-            stop();
+            stop(); // first: the figures below allocate, and the heap may be full
+            if (heapAtStop == null) {
+                heapAtStop = HeapWatchdog.heapFigures();
+            }
         }
     }
 

@@ -19,7 +19,9 @@ public final class KernelSpec {
      * A kernel lives for a whole lesson, and a heap that grew for one cell's garbage is otherwise
      * never given back: with G1 collecting when idle (every 2 s) and the heap shrunk to at most 30 %
      * free, bench/soak.py measured 152 → 337 MB resident over 250 cells against 150 → 818 MB
-     * without. --jvm-option comes later on the command line and so overrides any of these.
+     * without. Over 1,000 cells the growth was 266 MB with these; the serial collector (229 MB) and
+     * fewer malloc arenas (246 MB) were no clear gain (README, "The kernel under abuse"), so G1
+     * stays. --jvm-option comes later on the command line and so overrides any of these.
      */
     static final List<String> MEMORY_DEFAULTS = List.of(
             "-XX:G1PeriodicGCInterval=2000", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");

@@ -1,5 +1,6 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.UsageError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

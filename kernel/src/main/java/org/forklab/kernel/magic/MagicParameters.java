@@ -1,11 +1,13 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.UsageError;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.forklab.spi.Suggestions;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -88,8 +90,6 @@ public final class MagicParameters {
     }
 
     private static String suggestion(String name, Set<String> names) {
-        return names.stream().filter(n -> MagicRegistry.distance(name, n) <= Math.max(2, name.length() / 3))
-                .min(Comparator.comparingInt((String n) -> MagicRegistry.distance(name, n)).thenComparing(n -> n))
-                .map(n -> "; did you mean ${" + n + "}?").orElse("");
+        return Suggestions.hint(name, new TreeSet<>(names), n -> "${" + n + "}"); // alphabetical among ties
     }
 }

@@ -4,11 +4,11 @@ import io.github.spencerpark.jupyter.kernel.magic.registry.CellMagicFunction;
 import io.github.spencerpark.jupyter.kernel.magic.registry.LineMagicFunction;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.forklab.spi.Suggestions;
 import java.util.stream.Collectors;
 
 /**
@@ -50,45 +50,14 @@ public final class MagicRegistry extends Magics {
         return Map.copyOf(cellSummaries);
     }
 
-    /** The registered name closest to {@code unknown}, if one is close enough to be a typo. */
+    /** The registered name closest to {@code unknown}, if one is close enough to be a typo (alphabetical among ties). */
     public synchronized Optional<String> closest(String unknown, boolean cell) {
-        return (cell ? cellSummaries : lineSummaries).keySet().stream()
-                .filter(name -> distance(unknown, name) <= Math.max(2, unknown.length() / 3)
-                        || name.startsWith(unknown) || unknown.startsWith(name))
-                .min(Comparator.comparingInt((String name) -> distance(unknown, name)).thenComparing(name -> name));
+        return Suggestions.closest(unknown, (cell ? cellSummaries : lineSummaries).keySet());
     }
 
     /** Names starting with {@code prefix}, for completion after '%'. */
     public synchronized List<String> namesStartingWith(String prefix, boolean cell) {
         return (cell ? cellSummaries : lineSummaries).keySet().stream()
                 .filter(name -> name.startsWith(prefix)).sorted().collect(Collectors.toList());
-    }
-
-    /** The name among {@code known} closest to a mistyped one, if near enough to be a slip. */
-    public static Optional<String> closestName(String unknown, java.util.Collection<String> known) {
-        return known.stream()
-                .filter(name -> distance(unknown, name) <= Math.max(2, unknown.length() / 3)
-                        || name.startsWith(unknown) || unknown.startsWith(name))
-                .min(Comparator.comparingInt((String name) -> distance(unknown, name)).thenComparing(name -> name));
-    }
-
-    /** Levenshtein distance: how many single-character edits turn a into b. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

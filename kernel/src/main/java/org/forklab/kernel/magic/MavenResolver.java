@@ -1,5 +1,6 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.UsageError;
 import eu.maveniverse.maven.mima.context.Context;
 import eu.maveniverse.maven.mima.context.ContextOverrides;
 import eu.maveniverse.maven.mima.context.Runtimes;

@@ -1,5 +1,6 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.UsageError;
 import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 
 import java.io.IOException;

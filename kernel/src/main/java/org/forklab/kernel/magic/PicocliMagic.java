@@ -1,5 +1,7 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.UsageError;
+import org.forklab.spi.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -82,9 +84,18 @@ public final class PicocliMagic {
         return command == null || command.description().length == 0 ? "" : command.description()[0];
     }
 
+    /**
+     * The "did you mean" of the forklab magics too ({@link Suggestions}): the first word that looks
+     * like an option, among the command's options; picocli's own suggestions for other words.
+     */
     private static String suggestion(ParameterException e) {
-        if (e instanceof UnmatchedArgumentException) {
-            List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions();
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            String option = unmatched.getUnmatched().stream().filter(w -> w.startsWith("-") && w.length() > 1)
+                    .findFirst().map(w -> w.contains("=") ? w.substring(0, w.indexOf('=')) : w).orElse(null);
+            if (option != null) {
+                return Suggestions.hint(option, unmatched.getCommandLine().getCommandSpec().optionsMap().keySet(), n -> n);
+            }
+            List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
                 return "; did you mean " + String.join(" or ", suggestions) + "?";
             }

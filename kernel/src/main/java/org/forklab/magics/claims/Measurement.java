@@ -2,7 +2,6 @@ package org.forklab.magics.claims;
 
 import java.util.Optional;
 import org.forklab.experiments.core.Samples;
-import org.forklab.magics.view.SampleUnits;
 import org.forklab.stats.Interval;
 import org.forklab.stats.Regression;
 import org.forklab.stats.Summary;
@@ -23,7 +22,7 @@ public record Measurement(double value, Interval interval, Unit unit, String how
     /** The median of {@code samples} with its bootstrap interval. */
     public static Measurement median(Samples samples) {
         Summary s = Summary.of(samples.values());
-        return new Measurement(s.median(), s.medianInterval(), SampleUnits.of(samples.unit()),
+        return new Measurement(s.median(), s.medianInterval(), Unit.ofWord(samples.unit()),
                 "median of " + samples.size() + " samples");
     }
 

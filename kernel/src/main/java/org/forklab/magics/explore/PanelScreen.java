@@ -4,7 +4,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.forklab.magics.bench.Screen;
+import org.forklab.magics.io.Screen;
 import org.forklab.widgets.Output;
 
 /**

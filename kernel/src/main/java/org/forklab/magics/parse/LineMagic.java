@@ -1,6 +1,6 @@
 package org.forklab.magics.parse;
 
-import org.forklab.magics.bench.Bench;
+import org.forklab.magics.io.Bench;
 
 /**
  * A line magic: a picocli {@code @Command} class whose annotated fields hold its arguments.

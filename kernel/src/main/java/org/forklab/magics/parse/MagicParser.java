@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.forklab.spi.Suggestions;
 import org.forklab.spi.UsageError;
+import org.forklab.stats.format.Units;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -119,18 +121,14 @@ public final class MagicParser {
 
     private static String format(Class<?> type, double value) {
         if (type == Duration.class) {
-            return number(value) + "s";
+            return Units.exact(value) + "s";
         }
         if (type == ByteSize.class) {
             return ByteSize.format((long) value);
         }
-        return number(value);
+        return Units.exact(value);
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%s", value);
-    }
 
     private static void checkRanges(String magic, Object part) {
         for (Class<?> c = part.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
@@ -218,8 +216,8 @@ public final class MagicParser {
                     .findFirst().map(w -> w.contains("=") ? w.substring(0, w.indexOf('=')) : w);
             if (option.isPresent()) {
                 String typed = option.get();
-                Optional<String> near = Suggestions.closest(typed, unmatched.getCommandLine().getCommandSpec().optionsMap().keySet());
-                return "unknown option '" + clip(typed) + "'" + near.map(n -> "; did you mean " + n + "?").orElse("");
+                return "unknown option '" + clip(typed) + "'" + Suggestions.hint(typed,
+                        unmatched.getCommandLine().getCommandSpec().optionsMap().keySet(), n -> n);
             }
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {

@@ -14,11 +14,11 @@ import org.forklab.magics.readings.Contrast.Side;
  * %c10k: at the largest client count both servers reached, round-trip latency of a thread per
  * connection against a selector (or virtual threads), and the threads each held.
  */
-final class C10kReading {
+public final class C10kReading {
     private C10kReading() {
     }
 
-    static Reading of(C10kResult r) {
+    public static Reading of(C10kResult r) {
         String other = List.of(C10kConfig.SELECTOR, C10kConfig.VIRTUAL).stream()
                 .filter(s -> r.points().stream().anyMatch(p -> p.server().equals(s))).findFirst().orElse(C10kConfig.SELECTOR);
         Optional<Integer> clients = r.points().stream().filter(p -> p.server().equals(C10kConfig.THREADS))

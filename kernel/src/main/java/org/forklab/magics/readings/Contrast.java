@@ -2,7 +2,6 @@ package org.forklab.magics.readings;
 
 import java.util.Optional;
 import org.forklab.experiments.core.Samples;
-import org.forklab.magics.view.SampleUnits;
 import org.forklab.stats.Bimodality;
 import org.forklab.stats.Comparison;
 import org.forklab.stats.Summary;
@@ -69,7 +68,7 @@ public final class Contrast {
         }
         Samples sa = a.samples().get();
         Samples sb = b.samples().get();
-        Unit unit = SampleUnits.of(sa.unit());
+        Unit unit = Unit.ofWord(sa.unit());
         Comparison c = Comparison.of(sa.values(), sb.values());
         Side small = a;
         Side large = b;

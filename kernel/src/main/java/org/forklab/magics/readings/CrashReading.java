@@ -10,13 +10,13 @@ import org.forklab.experiments.faults.FaultOutcome;
 import org.forklab.experiments.faults.FaultResult;
 
 /** %crash: per fault, how many healthy workers survived as threads and as processes. */
-final class CrashReading {
+public final class CrashReading {
     static final int SHOWN = 3;
 
     private CrashReading() {
     }
 
-    static Reading of(FaultResult r) {
+    public static Reading of(FaultResult r) {
         List<String> parts = new ArrayList<>();
         boolean nativeEndedGroup = false;
         int kinds = 0;

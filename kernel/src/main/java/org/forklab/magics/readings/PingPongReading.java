@@ -15,11 +15,11 @@ import org.forklab.magics.readings.Contrast.Side;
  * %pingpong: a round trip (write, wake-up, switch, read, and back) between two processes against
  * the same between two threads of one process, at the first placement that has both.
  */
-final class PingPongReading {
+public final class PingPongReading {
     private PingPongReading() {
     }
 
-    static Reading of(SwitchResult r) {
+    public static Reading of(SwitchResult r) {
         Placement placement = Arrays.stream(Placement.values())
                 .filter(p -> !r.runsOf(SwitchMode.THREAD_PIPE, p).isEmpty() && !r.runsOf(SwitchMode.PROCESS_PIPE, p).isEmpty())
                 .findFirst().orElse(Placement.SAME_CPU);

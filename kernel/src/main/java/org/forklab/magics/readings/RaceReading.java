@@ -17,7 +17,7 @@ import org.forklab.stats.Summary;
  * %race: whether unsynchronised threads lost updates and processes kept the parent's counter,
  * what the cheapest correct fix costs per increment against the unsynchronised loop, the claims.
  */
-final class RaceReading {
+public final class RaceReading {
     /** The unsynchronised variant read first: the one the optimiser cannot fold away comes first. */
     static final List<RaceVariant> RACY = List.of(RaceVariant.VOLATILE, RaceVariant.NATIVE_VOLATILE,
             RaceVariant.INTERPRETED, RaceVariant.PLAIN, RaceVariant.NATIVE_PLAIN);
@@ -27,7 +27,7 @@ final class RaceReading {
     private RaceReading() {
     }
 
-    static Reading of(RaceResult r) {
+    public static Reading of(RaceResult r) {
         Optional<RaceOutcome> racy = RACY.stream().map(r::outcome).flatMap(Optional::stream).findFirst();
         String threads = racy.map(RaceReading::lost).orElse("no unsynchronised thread variant was measured");
         String processes = r.outcome(RaceVariant.NATIVE_PROCESSES).or(() -> r.outcome(RaceVariant.PROCESSES))

@@ -3,8 +3,8 @@ package org.forklab.magics.readings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.magics.io.Bundle;
+import org.forklab.stats.format.Html;
 
 /**
  * What this run says, in one to three plain sentences computed from its data, shown before the

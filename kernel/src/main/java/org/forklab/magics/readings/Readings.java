@@ -1,43 +1,34 @@
 package org.forklab.magics.readings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.forklab.experiments.c10k.C10kResult;
-import org.forklab.experiments.cost.CostResult;
-import org.forklab.experiments.faults.FaultResult;
-import org.forklab.experiments.ipc.IpcResult;
-import org.forklab.experiments.race.RaceResult;
-import org.forklab.experiments.scale.ScaleResult;
-import org.forklab.experiments.share.ShareResult;
-import org.forklab.experiments.switching.SwitchResult;
-import org.forklab.magics.bench.Bundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
 
-/** The reading of any experiment result, by its type; every experiment display opens with it. */
+/** The reading of any experiment result, registered by its type; every experiment display opens with it. */
 public final class Readings {
+    private static final Map<Class<?>, Function<Object, Reading>> BY_TYPE = new ConcurrentHashMap<>();
+
     private Readings() {
     }
 
     /** The reading of {@code result}, or nothing for a type that has none (e.g. %claims' report). */
     public static Optional<Reading> of(Object result) {
-        if (result instanceof CostResult r) {
-            return Optional.of(SpawnReading.of(r));
-        } else if (result instanceof SwitchResult r) {
-            return Optional.of(PingPongReading.of(r));
-        } else if (result instanceof ShareResult r) {
-            return Optional.of(ShareReading.of(r));
-        } else if (result instanceof RaceResult r) {
-            return Optional.of(RaceReading.of(r));
-        } else if (result instanceof FaultResult r) {
-            return Optional.of(CrashReading.of(r));
-        } else if (result instanceof IpcResult r) {
-            return Optional.of(IpcReading.of(r));
-        } else if (result instanceof ScaleResult r) {
-            return Optional.of(ScaleReading.of(r));
-        } else if (result instanceof C10kResult r) {
-            return Optional.of(C10kReading.of(r));
+        for (Class<?> c = result.getClass(); c != null; c = c.getSuperclass()) {
+            Function<Object, Reading> reading = BY_TYPE.get(c);
+            if (reading != null) {
+                return Optional.of(reading.apply(result));
+            }
         }
         return Optional.empty();
+    }
+
+    /** How results of {@code type} read; each experiment's registration in MagicCatalog calls it once. */
+    public static <T> void register(Class<T> type, Function<? super T, Reading> reading) {
+        BY_TYPE.put(type, result -> reading.apply(type.cast(result)));
     }
 
     /** {@code bundle} opening with the reading of {@code result}, when it has one. */

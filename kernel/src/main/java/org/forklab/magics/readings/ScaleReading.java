@@ -14,13 +14,13 @@ import org.forklab.stats.format.Units;
  * %scale: resident memory added per idle process against per idle platform thread (least-squares
  * slopes with their intervals; the difference is detectable when the intervals do not overlap).
  */
-final class ScaleReading {
+public final class ScaleReading {
     static final String QUANTITY = "RSS";
 
     private ScaleReading() {
     }
 
-    static Reading of(ScaleResult r) {
+    public static Reading of(ScaleResult r) {
         Optional<Measurement> thread = slope(r, List.of(ScaleConfig.PLATFORM));
         Optional<Measurement> process = slope(r, List.of(ScaleConfig.PROCESSES, ScaleConfig.FORKED));
         String finding;

@@ -7,11 +7,11 @@ import org.forklab.experiments.share.ShareResult;
 import org.forklab.experiments.share.ThreadObservation;
 
 /** %share: what the threads had in common and what each child process kept to itself, as observed. */
-final class ShareReading {
+public final class ShareReading {
     private ShareReading() {
     }
 
-    static Reading of(ShareResult r) {
+    public static Reading of(ShareResult r) {
         List<ThreadObservation> ts = r.javaThreads().threads();
         List<ProcessObservation> ps = r.javaProcesses().processes();
         long pids = ts.stream().map(ThreadObservation::pid).distinct().count();

@@ -11,7 +11,7 @@ import org.forklab.magics.readings.Contrast.Side;
  * %spawn: a new thread against a new process, like for like where the run allows it (pthread
  * against fork in the probe, then a Java thread against ProcessBuilder), then the claims.
  */
-final class SpawnReading {
+public final class SpawnReading {
     /** Thread side, process side: the first pair measured in this run is read. */
     static final List<CostVariant[]> PAIRS = List.of(
             new CostVariant[] {CostVariant.PTHREAD, CostVariant.FORK},
@@ -23,7 +23,7 @@ final class SpawnReading {
     private SpawnReading() {
     }
 
-    static Reading of(CostResult r) {
+    public static Reading of(CostResult r) {
         CostVariant[] pair = PAIRS.stream().filter(p -> r.of(p[0]).isPresent() && r.of(p[1]).isPresent()).findFirst()
                 .orElse(PAIRS.get(0));
         Contrast.Outcome o = Contrast.of(side(r, pair[0]), side(r, pair[1]), Measure.TIME,

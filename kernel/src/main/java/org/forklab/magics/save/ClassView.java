@@ -16,10 +16,9 @@ import org.forklab.charts.BarSeries;
 import org.forklab.charts.ChartRenderingException;
 import org.forklab.charts.Quantity;
 import org.forklab.experiments.core.Samples;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.magics.io.Bundle;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.view.ExperimentView;
-import org.forklab.magics.view.SampleUnits;
 import org.forklab.spi.UsageError;
 import org.forklab.stats.Summary;
 import org.forklab.stats.Unit;
@@ -170,11 +169,11 @@ public final class ClassView {
 
     private static Unit unitOf(List<SavedResult> results, String condition) {
         return results.stream().flatMap(r -> r.samples().stream()).filter(s -> s.label().equals(condition) && s.size() > 0)
-                .findFirst().map(s -> SampleUnits.of(s.unit())).orElse(Unit.NANOSECONDS);
+                .findFirst().map(s -> Unit.ofWord(s.unit())).orElse(Unit.NANOSECONDS);
     }
 
     private static Optional<Double> median(SavedResult r, String condition, Unit unit) {
-        return r.samples().stream().filter(s -> s.label().equals(condition) && s.size() > 0 && SampleUnits.of(s.unit()) == unit)
+        return r.samples().stream().filter(s -> s.label().equals(condition) && s.size() > 0 && Unit.ofWord(s.unit()) == unit)
                 .findFirst().map(Samples::values).map(v -> Summary.of(v).median());
     }
 }

@@ -24,8 +24,10 @@ import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Limits;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.SamplesJson;
 import org.forklab.spi.UsageError;
 import org.forklab.stats.Summary;
+import org.forklab.stats.format.Units;
 
 /**
  * {@code --save PATH}: PATH.csv with every raw sample (condition,unit,index,value,cold) for a
@@ -127,10 +129,7 @@ public final class ResultFiles {
             String name = path.getFileName().toString().replaceFirst("\\.json$", "");
             List<Samples> samples = new ArrayList<>();
             for (JsonElement e : root.getAsJsonArray("samples")) {
-                JsonObject s = e.getAsJsonObject();
-                samples.add(new Samples(s.get("condition").getAsString(), s.get("unit").getAsString(),
-                        doubles(s.getAsJsonArray("values")), doubles(s.getAsJsonArray("cold")),
-                        s.get("opsPerSample").getAsInt()));
+                samples.add(SamplesJson.read(e.getAsJsonObject()));
             }
             return new SavedResult(name, root.get("experiment").getAsString(), root.get("source").getAsString(),
                     strings(root.getAsJsonObject("settings")), strings(root.getAsJsonObject("environment")), samples);
@@ -168,13 +167,7 @@ public final class ResultFiles {
             if (s.size() > 0) {
                 summaries.add(summary(s));
             }
-            JsonObject raw = new JsonObject();
-            raw.addProperty("condition", s.label());
-            raw.addProperty("unit", s.unit());
-            raw.addProperty("opsPerSample", s.opsPerSample());
-            raw.add("values", array(s.values()));
-            raw.add("cold", array(s.cold()));
-            samples.add(raw);
+            samples.add(SamplesJson.write(s));
         }
         root.add("summary", summaries);
         root.add("samples", samples);
@@ -228,11 +221,11 @@ public final class ResultFiles {
                 String unit = csvField(s.unit());
                 double[] values = s.values();
                 for (int i = 0; i < values.length; i++) {
-                    w.write(label + "," + unit + "," + i + "," + number(values[i]) + ",false\n");
+                    w.write(label + "," + unit + "," + i + "," + Units.exact(values[i]) + ",false\n");
                 }
                 double[] cold = s.cold();
                 for (int i = 0; i < cold.length; i++) {
-                    w.write(label + "," + unit + "," + i + "," + number(cold[i]) + ",true\n");
+                    w.write(label + "," + unit + "," + i + "," + Units.exact(cold[i]) + ",true\n");
                 }
             }
         }
@@ -243,25 +236,6 @@ public final class ResultFiles {
         return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
-    }
-
-    private static JsonArray array(double[] values) {
-        JsonArray a = new JsonArray();
-        for (double v : values) {
-            a.add(v);
-        }
-        return a;
-    }
-
-    private static double[] doubles(JsonArray a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).getAsDouble();
-        }
-        return out;
-    }
 
     private static Map<String, String> strings(JsonObject o) {
         Map<String, String> out = new LinkedHashMap<>();

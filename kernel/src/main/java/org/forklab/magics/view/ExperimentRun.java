@@ -2,10 +2,11 @@ package org.forklab.magics.view;
 
 import java.util.function.Function;
 import org.forklab.experiments.core.Measured;
+import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.RunConditions;
-import org.forklab.magics.bench.Bench;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Progress;
+import org.forklab.magics.io.Bench;
+import org.forklab.magics.io.Bundle;
+import org.forklab.magics.io.Progress;
 import org.forklab.magics.parse.ResultOptions;
 import org.forklab.magics.readings.Readings;
 import org.forklab.magics.save.ResultFiles;
@@ -18,10 +19,10 @@ public final class ExperimentRun {
     private ExperimentRun() {
     }
 
-    /** Measures the result, given the progress display to report on. */
+    /** Measures the result, announcing its phases to the listener (the experiment's own {@code run(config, listener)}). */
     @FunctionalInterface
     public interface Work<R> {
-        R run(Progress progress) throws Exception;
+        R run(ProgressListener progress) throws Exception;
     }
 
     /**
@@ -33,8 +34,10 @@ public final class ExperimentRun {
         try (Progress progress = bench.progress(source)) {
             R result;
             RunConditions.Started started = RunConditions.begin();
+            ProgressLine line = new ProgressLine(progress);
             try {
-                result = work.run(progress);
+                result = work.run(line);
+                line.measured();
             } catch (Exception | Error e) {
                 progress.stopped(e instanceof InterruptedException ? "interrupted" : String.valueOf(e.getMessage()));
                 throw e;
@@ -47,7 +50,7 @@ public final class ExperimentRun {
     /** The bundle with one line on the load and steal that bracketed the run. */
     static Bundle withConditions(Bundle bundle, RunConditions conditions) {
         String line = "conditions: " + conditions.sentence();
-        String p = "<p><small>" + org.forklab.magics.bench.Html.escape(line) + "</small></p>\n";
+        String p = "<p><small>" + org.forklab.stats.format.Html.escape(line) + "</small></p>\n";
         String html = bundle.html();
         int end = html.lastIndexOf("</div>");
         // inside the result's own block when it has one, so the line belongs to the result
@@ -70,7 +73,7 @@ public final class ExperimentRun {
                 throw e;
             }
             shown = new Bundle(bundle.text() + "saved: " + saved + " and its .csv\n",
-                    bundle.html() + "<p><small>saved: " + org.forklab.magics.bench.Html.escape(saved)
+                    bundle.html() + "<p><small>saved: " + org.forklab.stats.format.Html.escape(saved)
                             + " and its .csv</small></p>\n", bundle.chart());
         }
         progress.finish(shown);

@@ -12,8 +12,8 @@ import org.forklab.charts.RenderedChart;
 import org.forklab.charts.SampleSet;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Samples;
-import org.forklab.magics.bench.Bundle;
-import org.forklab.magics.bench.Html;
+import org.forklab.magics.io.Bundle;
+import org.forklab.stats.format.Html;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.stats.ClaimCheck;
 import org.forklab.stats.NamedSummary;
@@ -56,7 +56,7 @@ public final class ExperimentView {
         Map<Unit, List<Samples>> byUnit = new LinkedHashMap<>();
         for (Samples s : samples) {
             if (s.size() > 0) {
-                byUnit.computeIfAbsent(SampleUnits.of(s.unit()), u -> new ArrayList<>()).add(s);
+                byUnit.computeIfAbsent(Unit.ofWord(s.unit()), u -> new ArrayList<>()).add(s);
             }
         }
         List<String> allNotes = new ArrayList<>(notes);

@@ -13,7 +13,7 @@ import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.CostResult;
 import org.forklab.experiments.cost.CostResult.ForkPoint;
 import org.forklab.experiments.cost.PageKind;
-import org.forklab.magics.bench.Bundle;
+import org.forklab.magics.io.Bundle;
 import org.forklab.stats.Summary;
 import org.forklab.stats.Unit;
 import org.jfree.chart.JFreeChart;
@@ -43,7 +43,7 @@ public final class ForkSweepChart {
         if (points.stream().map(ForkPoint::touchBytes).distinct().count() < 2) {
             return java.util.Optional.empty();
         }
-        Unit unit = SampleUnits.of(points.get(0).samples().unit());
+        Unit unit = Unit.ofWord(points.get(0).samples().unit());
         List<SweepSeries> lines = new ArrayList<>();
         for (PageKind pages : PageKind.values()) {
             if (points.stream().noneMatch(p -> p.pages() == pages && p.touchBytes() > 0)) {

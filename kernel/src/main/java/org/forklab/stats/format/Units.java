@@ -2,6 +2,7 @@ package org.forklab.stats.format;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
 import java.math.RoundingMode;
 import org.forklab.stats.Unit;
 
@@ -80,6 +81,15 @@ public final class Units {
     public static String level(double confidence) {
         return new BigDecimal(Double.toString(confidence * 100)).round(new MathContext(6))
                 .stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A number with every digit it has, for files and messages that must give it back exactly:
+     * a whole number without a decimal point ("1000000", not "1.0E6"), any other as Java prints it.
+     */
+    public static String exact(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%s", value);
     }
 
     /** A bare number with three significant digits and no unit ("0.0123", "1.85", "1230"). */

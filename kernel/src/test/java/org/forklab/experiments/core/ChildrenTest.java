@@ -38,6 +38,21 @@ class ChildrenTest {
     }
 
     @Test
+    void aTreeStillForkingWhenKilledLeavesNoProcessAnywhere() throws Exception {
+        // A marker no other process has, to find escapes that init adopted (they are not below us).
+        String marker = "59." + ProcessHandle.current().pid() + System.nanoTime() % 1000;
+        ChildResult r = Children.run(ChildSpec.of(List.of("sh", "-c",
+                "for i in $(seq 300); do sh -c 'sleep " + marker + " & sleep " + marker + "' & done; wait"),
+                Duration.ofMillis(150)));
+        assertTrue(r.timedOut());
+        assertEquals(List.of(), ProcessTree.descendants());
+        Thread.sleep(200);
+        assertEquals(List.of(), ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .map(ProcessHandle::pid).toList());
+    }
+
+    @Test
     void streamsLinesAsTheyArrive() throws Exception {
         List<String> seen = new ArrayList<>();
         ChildResult r = Children.run(ChildSpec.of(List.of("printf", "one\\ntwo\\n"), Duration.ofSeconds(10))

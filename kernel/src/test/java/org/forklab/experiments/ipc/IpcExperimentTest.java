@@ -3,6 +3,7 @@ package org.forklab.experiments.ipc;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.switching.Placement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,12 +36,18 @@ class IpcExperimentTest {
                 .withLatencySamples(100_000).withThroughputSamples(100_000);
     }
 
+    /** Every transport but the native ones: those stream nothing one way and need the probe. */
+    private static List<String> javaWords() {
+        return Stream.of(Transport.values()).filter(t -> t.carrier() != Transport.Carrier.NATIVE).map(Transport::word).toList();
+    }
+
     @Test
     void everyTransportCarriesEveryByteAndKeepsSamplesPerSize() throws Exception {
-        IpcResult r = IpcExperiment.run(small(Transport.words().toArray(String[]::new)));
+        IpcResult r = IpcExperiment.run(small(javaWords().toArray(String[]::new)));
         assertEquals("ipc", r.experiment());
-        assertEquals(Transport.words(), r.transports().stream().map(TransportResult::transport).toList());
+        assertEquals(javaWords(), r.transports().stream().map(TransportResult::transport).toList());
         for (TransportResult t : r.transports()) {
+            assertEquals("scheduler", t.placement());
             assertEquals(List.of(8, 4096, 200_000), t.points().stream().map(SizePoint::size).toList());
             for (SizePoint p : t.points()) {
                 assertTrue(p.echoIntact(), t.transport() + " mangled an echoed message of " + p.size());
@@ -61,23 +68,58 @@ class IpcExperimentTest {
             }
             assertFalse(t.mechanism().isBlank());
         }
-        assertEquals(6 * 3 * 2, r.samples().size());
+        assertEquals(javaWords().size() * 3 * 2, r.samples().size());
         assertEquals(r.samples().size(), r.samples().stream().map(Samples::label).distinct().count());
-        assertTrue(r.settings().get("tcp-loopback").contains("127.0.0.1"));
-        assertTrue(r.settings().get("pipe").contains("stdin"));
+        assertTrue(r.settings().get("tcp-loopback, scheduler").contains("127.0.0.1"));
+        assertTrue(r.settings().get("pipe, scheduler").contains("stdin"));
     }
 
     @Test
-    void labelsNameTransportAndSize() throws Exception {
+    void nativeHandoffsGiveRoundTripsPerSizeAndPlacement() throws Exception {
+        List<Placement> placements = twoCpus() ? List.of(Placement.SAME_CPU, Placement.TWO_CPUS) : List.of(Placement.SAME_CPU);
+        IpcResult r = IpcExperiment.run(small("native-threads-spin", "native-shm-futex").withPlacements(placements));
+        assertEquals(2 * placements.size(), r.transports().size());
+        for (TransportResult t : r.transports()) {
+            assertEquals(List.of(8, 4096, 200_000), t.points().stream().map(SizePoint::size).toList());
+            assertTrue(t.mechanism().contains("ran on CPUs"), t.mechanism());
+            for (SizePoint p : t.points()) {
+                assertEquals(3, p.latency().size());
+                assertTrue(p.throughputIfMeasured().isEmpty());
+            }
+        }
+        // pinned to one CPU, both sides were seen on that CPU
+        String same = r.transport("native-threads-spin", "same-cpu").orElseThrow().mechanism();
+        assertTrue(same.matches(".*ran on CPUs (\\d+) and \\1$"), same);
+        assertEquals(2 * placements.size() * 3, r.samples().size());
+    }
+
+    @Test
+    void placementsMoveBothEndsOfAChildJvm() throws Exception {
+        IpcResult r = IpcExperiment.run(small("pipe").withSizes(List.of(64))
+                .withPlacements(List.of(Placement.SAME_CPU, Placement.SCHEDULER)));
+        assertEquals(List.of("same-cpu", "scheduler"), r.transports().stream().map(TransportResult::placement).toList());
+        assertTrue(r.transport("pipe", "same-cpu").orElseThrow().mechanism().contains("pinned to CPU"));
+        assertTrue(r.transport("pipe", "scheduler").orElseThrow().mechanism().contains("not pinned"));
+    }
+
+    private static boolean twoCpus() {
+        return org.forklab.experiments.core.Cpus.parseList(org.forklab.experiments.core.Environment.current().cpuAffinity())
+                .size() > 1;
+    }
+
+    @Test
+    void labelsNameTransportSizeAndPlacement() throws Exception {
         IpcResult r = IpcExperiment.run(small("thread-copy").withSizes(List.of(1 << 20, 64)));
-        assertEquals(List.of("thread-copy round trip 1 MiB", "thread-copy round trip 64 B",
-                        "thread-copy throughput 1 MiB", "thread-copy throughput 64 B"),
+        assertEquals(List.of("thread-copy round trip 1 MiB, scheduler", "thread-copy round trip 64 B, scheduler",
+                        "thread-copy throughput 1 MiB, scheduler", "thread-copy throughput 64 B, scheduler"),
                 r.samples().stream().map(Samples::label).toList());
     }
 
     @Test
     void refusesBadParametersInOneLine() {
-        assertEquals("transport 'carrier-pigeon' is not known: accepted thread-handoff, thread-copy, pipe, unix-socket, tcp-loopback, shared-memory",
+        String accepted = "thread-spin, thread-handoff, thread-copy, pipe, unix-socket, tcp-loopback, shared-memory, "
+                + "native-threads-spin, native-threads-futex, native-shm-spin, native-shm-futex";
+        assertEquals("transport 'carrier-pigeon' is not known: accepted " + accepted,
                 assertThrows(BadParameterException.class, () -> IpcConfig.defaults().withTransports(List.of("carrier-pigeon"))).getMessage());
         assertEquals("message size (bytes) = 0 is out of range: accepted 1 to 16777216; try 1",
                 assertThrows(BadParameterException.class, () -> IpcConfig.defaults().withSizes(List.of(8, 0))).getMessage());
@@ -87,8 +129,19 @@ class IpcExperimentTest {
                 assertThrows(BadParameterException.class, () -> IpcConfig.defaults().withSizes(List.of((16 << 20) + 1))).getMessage());
         assertEquals("latency samples = 0 is out of range: accepted 1 to 100000; try 1",
                 assertThrows(BadParameterException.class, () -> IpcConfig.defaults().withLatencySamples(0)).getMessage());
-        assertEquals("no transport given: accepted thread-handoff, thread-copy, pipe, unix-socket, tcp-loopback, shared-memory",
+        assertEquals("no transport given: accepted " + accepted,
                 assertThrows(BadParameterException.class, () -> IpcConfig.defaults().withTransports(List.of())).getMessage());
+        assertEquals("no placement given: accepted same-cpu, two-cpus, scheduler",
+                assertThrows(BadParameterException.class, () -> IpcConfig.defaults().withPlacements(List.of())).getMessage());
+    }
+
+    @Test
+    void twoCpusIsRefusedInOneLineWhereOnlyOneIsAllowed() {
+        IpcConfig c = IpcConfig.defaults().withPlacements(List.of(Placement.TWO_CPUS));
+        assertEquals("placement two-cpus needs two CPUs, but this process may use only CPU [3]: accepted here same-cpu, scheduler",
+                assertThrows(BadParameterException.class, () -> c.checkPlacements(List.of(3))).getMessage());
+        c.checkPlacements(List.of(0, 1));
+        IpcConfig.defaults().withPlacements(List.of(Placement.SAME_CPU, Placement.SCHEDULER)).checkPlacements(List.of(3));
     }
 
     @Test
@@ -122,7 +175,7 @@ class IpcExperimentTest {
 
     @Test
     void interruptStopsTheRunWithinASecond() throws Exception {
-        for (String transport : List.of("thread-handoff", "shared-memory", "unix-socket", "pipe")) {
+        for (String transport : List.of("thread-spin", "thread-handoff", "shared-memory", "native-shm-spin", "unix-socket", "pipe")) {
             IpcConfig c = endless(transport);
             Throwable[] thrown = new Throwable[1];
             Thread runner = new Thread(() -> {

@@ -1,5 +1,6 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.UsageError;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.Suggestions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -57,9 +58,9 @@ class MagicRegistryTest {
     }
 
     @Test
-    void distanceIsLevenshtein() {
-        assertEquals(0, MagicRegistry.distance("load", "load"));
-        assertEquals(1, MagicRegistry.distance("mavn", "maven"));
-        assertEquals(3, MagicRegistry.distance("kitten", "sitting"));
+    void distanceCountsSingleCharacterEdits() {
+        assertEquals(0, Suggestions.distance("load", "load"));
+        assertEquals(1, Suggestions.distance("mavn", "maven"));
+        assertEquals(3, Suggestions.distance("kitten", "sitting"));
     }
 }

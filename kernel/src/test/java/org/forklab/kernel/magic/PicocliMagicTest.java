@@ -1,5 +1,6 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.UsageError;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -76,6 +77,13 @@ class PicocliMagicTest {
         assertEquals(List.of(e.getMessage()), e.lines());
         assertTrue(e.getMessage().startsWith("%maven: Unknown option: '--repositry'"), e.getMessage());
         assertTrue(e.getMessage().endsWith("(see %maven --help)"), e.getMessage());
+    }
+
+    @Test
+    void aMistypedOptionGetsTheSameDidYouMeanAsTheForklabMagics() {
+        UsageError e = assertThrows(UsageError.class,
+                () -> new PicocliMagic.Reused(() -> new MavenMagic(host, new MavenResolver())).run(List.of("--repositry", "x", "g:a:1")));
+        assertTrue(e.getMessage().contains("; did you mean --repository? (see %maven --help)"), e.getMessage());
     }
 
     @Test

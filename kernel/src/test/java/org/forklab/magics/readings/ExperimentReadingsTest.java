@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /** Each experiment's reading on synthetic results whose branch is known by construction. */
 class ExperimentReadingsTest {
+    static {
+        org.forklab.magics.MagicCatalog.experiments(); // the readings are registered with their experiments
+    }
     private static final Environment ENV = Environment.current();
 
     private static CostResult cost(double pthreadNs, double[] fork) {

@@ -1,0 +1,81 @@
+package org.forklab.experiments.ipc;
+
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.forklab.experiments.core.Cpus;
+import org.forklab.experiments.core.Environment;
+import org.forklab.experiments.switching.Placement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A hand-off between threads passes a reference: its round trip must not grow with the message
+ * by more than the copying it does. Medians are compared with each other, never with a clock
+ * figure, and with a generous factor: a machine faster or slower than this one moves both sides.
+ */
+@ExtendWith(NothingLeftBehind.class)
+class HandoffSizeTest {
+    private static final int SMALL = 64;
+    private static final int LARGE = 1 << 20;
+    /** Round trips of one size may differ by this much from another's through noise alone. */
+    private static final double NOISE = 4;
+
+    private static List<Placement> placements() {
+        boolean two = Cpus.parseList(Environment.current().cpuAffinity()).size() > 1;
+        return two ? List.of(Placement.TWO_CPUS, Placement.SCHEDULER) : List.of(Placement.SCHEDULER);
+    }
+
+    private static IpcResult run(String... transports) throws Exception {
+        return IpcExperiment.run(IpcConfig.defaults().withTransports(List.of(transports)).withPlacements(placements())
+                .withSizes(List.of(SMALL, 4 << 10, LARGE)).withLatencySamples(30).withThroughputSamples(1));
+    }
+
+    private static double median(TransportResult t, int size) {
+        return new Median().evaluate(t.points().stream().filter(p -> p.size() == size).findFirst().orElseThrow()
+                .latency().values());
+    }
+
+    @Test
+    void aZeroCopyHandOffTakesAsLongAtOneMebibyteAsAtSixtyFourBytes() throws Exception {
+        IpcResult r = run("thread-spin", "thread-handoff");
+        for (TransportResult t : r.transports()) {
+            double small = median(t, SMALL);
+            double large = median(t, LARGE);
+            assertTrue(large <= NOISE * small, t.transport() + ", " + t.placement() + ": " + large + " ns at 1 MiB against "
+                    + small + " ns at 64 B; nothing is copied, so size must not matter");
+        }
+    }
+
+    @Test
+    void aCopyingHandOffGrowsByNoMoreThanItsCopies() throws Exception {
+        double copy = copyNanos(LARGE);
+        IpcResult r = run("thread-copy");
+        for (TransportResult t : r.transports()) {
+            double small = median(t, SMALL);
+            double large = median(t, LARGE);
+            // a round trip copies the message twice: into the peer's buffer and back into the timing side's
+            assertTrue(large <= NOISE * (small + 2 * copy), t.transport() + ", " + t.placement() + ": " + large
+                    + " ns at 1 MiB against " + small + " ns at 64 B and " + copy + " ns per copy of 1 MiB");
+        }
+    }
+
+    /** The median time of System.arraycopy of {@code size} bytes here, warmed up. */
+    private static double copyNanos(int size) {
+        byte[] from = new byte[size];
+        byte[] to = new byte[size];
+        for (int i = 0; i < 200; i++) {
+            System.arraycopy(from, 0, to, 0, size);
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            long t0 = System.nanoTime();
+            System.arraycopy(from, 0, to, 0, size);
+            times.add((double) (System.nanoTime() - t0));
+        }
+        return new Median().evaluate(times.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
