@@ -30,9 +30,7 @@ final class PromptShellChannel extends ShellChannel {
 
     private final JupyterConnection connection;
     private final boolean control;
-    private volatile boolean running;
-    private volatile Thread loop;
-    private boolean socketClosed;
+    private final SocketLoop loop = new SocketLoop(super::close);
     /** The first frame of the next message, received by the loop, not yet read by readMessage. */
     private byte[] firstFrame;
     /** Every frame of the message being read, to find its signature. */
@@ -51,20 +49,18 @@ final class PromptShellChannel extends ShellChannel {
     public void bind(KernelConnectionProperties properties) {
         int port = control ? properties.getControlPort() : properties.getShellPort();
         bind(formatAddress(properties.getTransport(), properties.getIp(), port));
-        running = true;
-        loop = new Thread(this::serve, control ? "forklab-control" : "forklab-shell");
-        loop.start();
+        loop.start(new Thread(this::serve, control ? "forklab-control" : "forklab-shell"));
     }
 
     private void serve() {
         setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
         try {
-            while (running) {
+            while (loop.running()) {
                 try {
                     serveOne();
                 } catch (org.zeromq.ZMQException socketFailed) {
                     // The context's term() on shutdown, or a socket that no longer works.
-                    if (running) {
+                    if (loop.running()) {
                         try {
                             LOG.log(Level.SEVERE, "shell loop ended: its socket failed", socketFailed);
                         } catch (Throwable stillFull) {
@@ -83,13 +79,13 @@ final class PromptShellChannel extends ShellChannel {
                 }
             }
         } finally {
-            closeSocket();
+            loop.closeSocket();
         }
     }
 
     private void serveOne() {
         byte[] first = super.recv(0);
-        if (first == null || !running) {
+        if (first == null || !loop.running()) {
             return; // the time-out: look at the stop flag again
         }
         firstFrame = first;
@@ -163,7 +159,7 @@ final class PromptShellChannel extends ShellChannel {
             env.resolveDeferrals();
         }
         if (env.isMarkedForShutdown()) {
-            running = false;
+            loop.stop();
             connection.close();
         }
     }
@@ -212,27 +208,10 @@ final class PromptShellChannel extends ShellChannel {
         }
     }
 
-    /**
-     * Stops the loop. A jeromq socket must be closed by the thread that uses it: closed from the
-     * control thread while the shell thread sat in recv, the close was sometimes lost, and the
-     * context's term() then waited for it forever (the kernel hung 8 s on shutdown, until the
-     * exit watchdog halted it). So another thread only asks; the loop closes its socket as it ends,
-     * within one receive time-out, or at once when the context's term() wakes its recv.
-     */
+    /** Stops the loop; only the loop's own thread closes its socket: see {@link SocketLoop}. */
     @Override
     public void close() {
-        running = false;
-        Thread thread = loop;
-        if (thread == null || thread == Thread.currentThread()) {
-            closeSocket();
-        }
-    }
-
-    private synchronized void closeSocket() {
-        if (!socketClosed) {
-            socketClosed = true;
-            super.close();
-        }
+        loop.close();
     }
 
     @Override
@@ -241,13 +220,6 @@ final class PromptShellChannel extends ShellChannel {
     }
 
     void waitUntilClose(long millis) {
-        Thread thread = loop;
-        if (thread != null && thread != Thread.currentThread()) {
-            try {
-                thread.join(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.join(millis);
     }
 }

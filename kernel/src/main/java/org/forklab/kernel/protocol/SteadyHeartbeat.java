@@ -19,9 +19,7 @@ final class SteadyHeartbeat extends JupyterSocket {
     /** How often the loop looks at its stop flag while no ping comes. */
     private static final int RECEIVE_TIMEOUT_MILLIS = 200;
 
-    private volatile boolean running;
-    private volatile Thread loop;
-    private boolean socketClosed;
+    private final SocketLoop loop = new SocketLoop(super::close);
 
     SteadyHeartbeat(ZMQ.Context context, HMACGenerator hmac) {
         super(context, SocketType.REP, hmac, LOG);
@@ -30,18 +28,16 @@ final class SteadyHeartbeat extends JupyterSocket {
     @Override
     public void bind(KernelConnectionProperties properties) {
         bind(formatAddress(properties.getTransport(), properties.getIp(), properties.getHbPort()));
-        running = true;
         Thread thread = new Thread(this::echo, "forklab-heartbeat");
         thread.setDaemon(true);
-        loop = thread;
-        thread.start();
+        loop.start(thread);
     }
 
     private void echo() {
         setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
         byte[] ping = null; // kept until echoed: a REP socket must answer before it may receive again
         try {
-            while (running) {
+            while (loop.running()) {
                 try {
                     if (ping == null) {
                         ping = recv(0);
@@ -60,24 +56,13 @@ final class SteadyHeartbeat extends JupyterSocket {
                 }
             }
         } finally {
-            closeSocket();
+            loop.closeSocket();
         }
     }
 
-    /** As {@link PromptShellChannel#close()}: only the loop's own thread closes its socket. */
+    /** Only the loop's own thread closes its socket: see {@link SocketLoop}. */
     @Override
     public void close() {
-        running = false;
-        Thread thread = loop;
-        if (thread == null || thread == Thread.currentThread()) {
-            closeSocket();
-        }
-    }
-
-    private synchronized void closeSocket() {
-        if (!socketClosed) {
-            socketClosed = true;
-            super.close();
-        }
+        loop.close();
     }
 }
