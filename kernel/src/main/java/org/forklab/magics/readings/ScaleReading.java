@@ -36,8 +36,11 @@ public final class ScaleReading {
             boolean apart = t.interval().isDefined() && p.interval().isDefined()
                     && (t.interval().high() < p.interval().low() || p.interval().high() < t.interval().low());
             finding = both + (!apart ? "; the intervals overlap, so no difference is detectable"
-                    : t.value() > 0 && p.value() > t.value() ? ", about " + Units.number(p.value() / t.value())
-                    + "× as much per process" : ", so a thread cost more resident memory here than a process");
+                    : p.value() < t.value() ? ", so a thread cost more resident memory here than a process"
+                    : t.interval().low() > 0 ? ", about " + Units.number(p.value() / t.value()) + "× as much per process"
+                    // A thread's slope at or below zero has no ratio: its cost is lost in the noise.
+                    : ", so a process cost more resident memory here than a thread, whose own figure cannot be told"
+                    + " from zero at these counts");
         }
         return Readings.withClaims(finding, ClaimOutcome.forResult(r, r.environment()));
     }

@@ -161,6 +161,17 @@ class ExperimentReadingsTest {
         assertTrue(apart.contains("about 25.0× as much per process"), apart);
         String overlap = Readings.of(scale(40_000, 40_010)).orElseThrow().prose();
         assertTrue(overlap.contains("the intervals overlap, so no difference is detectable"), overlap);
+        String threadMore = Readings.of(scale(1_000_000, 40_000)).orElseThrow().prose();
+        assertTrue(threadMore.contains("so a thread cost more resident memory here than a process"), threadMore);
+    }
+
+    @Test
+    void scaleNeverCallsANegativeThreadSlopeTheLargerCost() {
+        String s = Readings.of(scale(-5_000, 1_000_000)).orElseThrow().prose();
+        assertTrue(s.contains("so a process cost more resident memory here than a thread, whose own figure cannot be"
+                + " told from zero at these counts"), s);
+        assertFalse(s.contains("a thread cost more"), s);
+        assertFalse(s.contains("as much per process"), s);
     }
 
     @Test
