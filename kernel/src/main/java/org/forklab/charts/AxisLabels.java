@@ -90,6 +90,16 @@ public final class AxisLabels {
         Plot plot = chart.getPlot();
         ValueAxis axis = plot instanceof CategoryPlot c ? c.getRangeAxis() : ((XYPlot) plot).getRangeAxis();
         RectangleEdge edge = plot instanceof CategoryPlot c ? c.getRangeAxisEdge() : ((XYPlot) plot).getRangeAxisEdge();
+        return ticks(chart, width, height, axis, edge);
+    }
+
+    /** The tick labels of an XY chart's domain (x) axis as drawn at {@code width}×{@code height}. */
+    public static List<String> domainTicks(JFreeChart chart, int width, int height) {
+        XYPlot plot = (XYPlot) chart.getPlot();
+        return ticks(chart, width, height, plot.getDomainAxis(), plot.getDomainAxisEdge());
+    }
+
+    private static List<String> ticks(JFreeChart chart, int width, int height, ValueAxis axis, RectangleEdge edge) {
         return laidOut(chart, width, height, (g2, dataArea) -> {
             List<String> out = new ArrayList<>();
             for (Object tick : axis.refreshTicks(g2, new AxisState(), dataArea, edge)) {

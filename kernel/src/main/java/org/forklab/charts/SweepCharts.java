@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.forklab.stats.Unit;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -84,7 +85,15 @@ public final class SweepCharts {
         double xFactor = xQuantity.unit().convert(1, xShown);
         double xMin = Scaling.min(xs) * xFactor;
         double xMax = Scaling.max(xs) * xFactor;
-        return Scaling.valueAxis(xQuantity, xShown, xScale.logFor(xMin, xMax), false);
+        ValueAxis axis = Scaling.valueAxis(xQuantity, xShown, xScale.logFor(xMin, xMax), false);
+        if (xMin == xMax) {
+            // One x value (a sweep of one size): auto-ranged, the axis spans next to nothing and
+            // repeats that one value as every tick label. Give it room around the value instead.
+            double x = xMin;
+            double half = x == 0 ? 1 : Math.abs(x) / 2;
+            axis.setRange(x > 0 && axis instanceof LogAxis ? x / 3 : x - half, x > 0 && axis instanceof LogAxis ? x * 3 : x + half);
+        }
+        return axis;
     }
 
     private static XYPlot panel(Panel p, Quantity xQuantity, ValueAxis xAxis, AxisScale yScale) {

@@ -92,6 +92,20 @@ class MoreChartsTest {
     }
 
     @Test
+    void aSweepOfOneSizeHasDistinctXTicksAroundIt() {
+        List<Summary> one = List.of(Summary.of(new double[] {1_000, 1_100, 1_200}));
+        for (AxisScale x : List.of(AxisScale.AUTO, AxisScale.LOG)) {
+            JFreeChart chart = SweepCharts.line("one size", Quantity.bytes("message size"), Quantity.time("round trip"),
+                    List.of(SweepSeries.ofMedians("pipe", new double[] {64}, one)), x, AxisScale.AUTO);
+            List<String> ticks = AxisLabels.domainTicks(chart, ChartTheme.NOTEBOOK_WIDTH, ChartTheme.DEFAULT_HEIGHT);
+            assertTrue(ticks.size() >= 2, x + ": " + ticks);
+            assertEquals(ticks.size(), new java.util.HashSet<>(ticks).size(), x + ": a tick label repeats: " + ticks);
+            var range = chart.getXYPlot().getDomainAxis().getRange();
+            assertTrue(range.getLowerBound() < 64 && 64 < range.getUpperBound(), x + ": " + range);
+        }
+    }
+
+    @Test
     void sweepSeriesChecksLengths() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SweepSeries("s", new double[] {1, 2}, new double[] {1}, new double[] {1, 2}, new double[] {1, 2}));
