@@ -59,7 +59,7 @@ def test_missing_jar(session):
 
 def test_unknown_option_has_a_suggestion(session):
     line = one_line_error(session.run("%maven --repositry x g:a:1")[1])
-    assert line.startswith("%maven: Unknown option")
+    assert line == "%maven: unknown option '--repositry'; did you mean --repository? (see %maven --help)", line
 
 
 def test_kernel_alive_after_bad_input_and_magics_mix_with_java(session):
