@@ -45,15 +45,15 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
 
     @Option(names = {"-k", "--clients"}, paramLabel = "COUNTS", split = ",", defaultValue = "10,100,1000",
             description = "Connections held at once, each count with a fresh server.")
-    @Range(min = 1, max = 1_000_000)
+    @Range(min = 1, max = C10kConfig.MAX_CLIENTS)
     List<Integer> clients;
 
     @Option(names = {"-r", "--round-trips"}, paramLabel = "R", description = "Echo round trips per client.")
-    @Range(min = 1, max = 1_000_000)
+    @Range(min = 1, max = C10kConfig.MAX_ROUND_TRIPS)
     int roundTrips = 20;
 
     @Option(names = "--message", paramLabel = "BYTES", description = "Bytes per message.")
-    @Range(min = 1, max = 1 << 20)
+    @Range(min = 1, max = C10kConfig.MAX_MESSAGE_BYTES)
     int message = 64;
 
     @Mixin

@@ -53,7 +53,7 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
     List<String> modes;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "W", description = "Workers in the group.")
-    @Range(min = 2, max = FaultConfig.MAX_WORKERS)
+    @Range(min = FaultConfig.MIN_WORKERS, max = FaultConfig.MAX_WORKERS)
     int workers = 4;
 
     @Option(names = "--faulty", paramLabel = "I", description = "Which worker fails, 0 to W-1.")
@@ -62,7 +62,7 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
 
     @Option(names = "--work", paramLabel = "TIME", converter = Seconds.class, defaultValue = "200ms",
             description = "How long each healthy worker works.")
-    @Range(min = 0.01, max = 60)
+    @Range(min = FaultConfig.MIN_WORK_SECONDS, max = FaultConfig.MAX_WORK_SECONDS)
     Duration work;
 
     @Mixin

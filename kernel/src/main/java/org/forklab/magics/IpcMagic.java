@@ -62,11 +62,11 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
     List<ByteSize> sizes;
 
     @Option(names = "--latency-samples", paramLabel = "N", description = "Round-trip samples per size.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = IpcConfig.MAX_SAMPLES)
     int latencySamples = 20;
 
     @Option(names = "--throughput-samples", paramLabel = "N", description = "Throughput samples per size.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = IpcConfig.MAX_SAMPLES)
     int throughputSamples = 10;
 
     @Mixin

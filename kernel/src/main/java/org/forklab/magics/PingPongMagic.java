@@ -45,23 +45,23 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
     List<String> placements;
 
     @Option(names = "--runs", paramLabel = "N", description = "Rounds: each runs a fresh pair of every mode and placement once.")
-    @Range(min = 1, max = 1_000)
+    @Range(min = 1, max = SwitchConfig.MAX_RUNS)
     int runs = 6;
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Warm samples per run.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = SwitchConfig.MAX_SAMPLES)
     int samples = 50;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Round trips discarded at the start of each run.")
-    @Range(min = 0, max = 1_000_000)
+    @Range(min = 0, max = SwitchConfig.MAX_WARMUP)
     int warmup = 200;
 
     @Option(names = "--cold", paramLabel = "N", description = "First round trips timed one by one and shown apart.")
-    @Range(min = 0, max = 1_000)
+    @Range(min = 0, max = SwitchConfig.MAX_COLD)
     int cold = 3;
 
     @Option(names = "--batch", paramLabel = "N", description = "Round trips per sample; 0 picks so a sample lasts at least 20 µs.")
-    @Range(min = 0, max = 1_000_000)
+    @Range(min = 0, max = SwitchConfig.MAX_BATCH)
     int batch;
 
     @Mixin

@@ -43,11 +43,11 @@ public final class RaceMagic implements LineMagic, ChecksConfiguration {
     int workers = 2;
 
     @Option(names = {"-N", "--increments"}, paramLabel = "N", description = "Increments per worker and trial.")
-    @Range(min = 1, max = 100_000_000)
+    @Range(min = 1, max = RaceConfig.MAX_INCREMENTS)
     long increments = 1_000_000;
 
     @Option(names = {"-t", "--trials"}, paramLabel = "T", description = "Trials per variant.")
-    @Range(min = 1, max = 10_000)
+    @Range(min = 1, max = RaceConfig.MAX_TRIALS)
     int trials = 10;
 
     @Mixin

@@ -73,7 +73,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             defaultValue = CostConfig.DEFAULT_SWEEP, description = "Memory the parent touches before fork (1g answers"
                     + " the lesson's 1 GB row; the default drops sizes above half the available memory), or none to"
                     + " leave out the fork sweep.")
-    @Range(min = 0, max = 64L << 30)
+    @Range(min = 0, max = CostConfig.MAX_FORK_TOUCH_BYTES)
     List<ByteSize> forkMemory;
 
     /** Sizes, or the word none, which converts to null (no size; the range check passes it by). */

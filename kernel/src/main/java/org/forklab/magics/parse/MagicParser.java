@@ -93,7 +93,7 @@ public final class MagicParser {
     }
 
     /** The field's type, or its element type for a list. */
-    static Class<?> elementType(Field field) {
+    public static Class<?> elementType(Field field) {
         if (java.util.Collection.class.isAssignableFrom(field.getType())
                 && field.getGenericType() instanceof java.lang.reflect.ParameterizedType p
                 && p.getActualTypeArguments()[0] instanceof Class<?> element) {

@@ -131,9 +131,11 @@ class ScaleExperimentTest {
 
     @Test
     void timeLimitStopsCreationAndCleansUp() {
-        // three rounds of 900 take seconds even where a process starts in well under a millisecond
-        ScaleConfig c = small().withKinds(List.of(ScaleConfig.PROCESSES)).withProcessCounts(List.of(900L, 900L, 900L))
-                .withTimeLimit(Duration.ofMillis(300));
+        // six rounds of 900 take seconds even where a process starts in well under a millisecond,
+        // more than the shortest time limit a run accepts
+        ScaleConfig c = small().withKinds(List.of(ScaleConfig.PROCESSES))
+                .withProcessCounts(List.of(900L, 900L, 900L, 900L, 900L, 900L))
+                .withTimeLimit(Duration.ofSeconds(org.forklab.experiments.core.TimeLimit.MIN_SECONDS));
         assertThrows(ExperimentTimeoutException.class, () -> ScaleExperiment.run(c));
     }
 
