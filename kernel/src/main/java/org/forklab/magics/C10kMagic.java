@@ -15,6 +15,7 @@ import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.claims.Facts;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -40,7 +41,8 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-s", "--servers"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Server designs, or all: threads, virtual-threads, selector.")
+            completionCandidates = Choices.Servers.class,
+            description = "Server designs, or all: ${COMPLETION-CANDIDATES}.")
     List<String> servers;
 
     @Option(names = {"-k", "--clients"}, paramLabel = "COUNTS", split = ",", defaultValue = "10,100,1000",

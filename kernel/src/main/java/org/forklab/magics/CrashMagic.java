@@ -19,6 +19,7 @@ import org.forklab.experiments.faults.HealthyEnds;
 import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -44,11 +45,12 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-k", "--kinds"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Faults, or all: segfault, abort, native-stack-overflow, exception, exit, out-of-memory,"
-                    + " stack-overflow, corruption.")
+            completionCandidates = Choices.FaultKinds.class,
+            description = "Faults, or all: ${COMPLETION-CANDIDATES}.")
     List<String> kinds;
 
     @Option(names = {"-m", "--modes"}, paramLabel = "LIST", split = ",", defaultValue = "threads,processes",
+            completionCandidates = Choices.FaultModes.class,
             description = "Run the group as threads, processes, or both.")
     List<String> modes;
 

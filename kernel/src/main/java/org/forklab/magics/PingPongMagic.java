@@ -14,6 +14,7 @@ import org.forklab.experiments.switching.SwitchResult;
 import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.LineMagic;
@@ -37,11 +38,13 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-m", "--modes"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "What carries the byte, or all: thread-pipe, process-pipe, thread-futex, java-pipe, java-handoff.")
+            completionCandidates = Choices.SwitchModes.class,
+            description = "What carries the byte, or all: ${COMPLETION-CANDIDATES}.")
     List<String> modes;
 
     @Option(names = {"-p", "--placements"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Where the two sides run, or all: same-cpu, two-cpus, scheduler.")
+            completionCandidates = Choices.Placements.class,
+            description = "Where the two sides run, or all: ${COMPLETION-CANDIDATES}.")
     List<String> placements;
 
     @Option(names = "--runs", paramLabel = "N", description = "Rounds: each runs a fresh pair of every mode and placement once.")

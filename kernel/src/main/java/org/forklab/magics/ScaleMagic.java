@@ -16,6 +16,7 @@ import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.claims.Facts;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -40,6 +41,7 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-k", "--kinds"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            completionCandidates = Choices.ScaleKinds.class,
             description = "What to create, or all: platform-threads, virtual-threads, processes (idle 'sleep' children),"
                     + " forked-processes (idle copies of the native probe, forked without exec).")
     List<String> kinds;
