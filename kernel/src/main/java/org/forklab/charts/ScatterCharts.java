@@ -50,6 +50,9 @@ public final class ScatterCharts {
 
         NumberAxis xAxis = new NumberAxis(xQuantity.label(xShown));
         xAxis.setAutoRangeIncludesZero(false);
+        if (xQuantity.whole()) {
+            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // no 2.5 processes
+        }
         NumberAxis yAxis = new NumberAxis(yQuantity.label(yShown));
         yAxis.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();

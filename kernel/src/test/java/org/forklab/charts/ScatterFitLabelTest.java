@@ -22,6 +22,18 @@ class ScatterFitLabelTest {
     }
 
     @Test
+    void aCountAxisHasWholeTicks() throws Exception {
+        JFreeChart chart = ScatterCharts.withFit("RSS against count", Quantity.count("processes"),
+                new Quantity("RSS", Unit.BYTES), new double[] {2, 4, 6, 8, 10}, new double[] {3e6, 7e6, 10e6, 13e6, 17e6},
+                "process");
+        org.jfree.chart.axis.NumberAxis x = (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getDomainAxis();
+        // the tick unit is chosen when the chart is drawn
+        ChartTestSupport.assertDrawn(ChartImages.render(chart), 800, 450, "RSS against count");
+        double tick = x.getTickUnit().getSize();
+        assertTrue(tick >= 1 && tick == Math.rint(tick), "tick unit " + tick);
+    }
+
+    @Test
     void aFitTooPoorToTellSaysSo() {
         // lesson 07's platform threads: RSS that does not follow the count (r² 0.03)
         String s = label(new double[] {50, 100, 150, 200, 250}, new double[] {4.9e6, 27.5e6, 1.8e6, 2.8e6, 24.3e6});
