@@ -62,6 +62,16 @@ public final class MagicCommandLine {
         return line.getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
+    /** The completion candidates picocli declares for {@code option} of {@code line}, empty for none. */
+    public static List<String> candidates(CommandLine line, String option) {
+        CommandLine.Model.OptionSpec spec = line.getCommandSpec().findOption(option);
+        List<String> words = new java.util.ArrayList<>();
+        if (spec != null && spec.completionCandidates() != null) {
+            spec.completionCandidates().forEach(words::add);
+        }
+        return words;
+    }
+
     /** First line of the command's description, for %lsmagic and the README's table. */
     public static String summary(Class<?> commandClass) {
         Command command = commandClass.getAnnotation(Command.class);
