@@ -97,9 +97,9 @@ class ScaleExperimentTest {
     @Test
     void refusesBadParametersInOneLine() {
         Caps caps = Caps.defaults();
-        assertEquals("platform thread count = 0 is out of range: accepted 1 to 2147483647; try 1",
+        assertEquals("platform thread count = 0 is out of range: accepted 1 to " + ScaleConfig.MAX_THREADS + "; try 1",
                 assertThrows(BadParameterException.class, () -> small().withThreadCounts(List.of(0L))).getMessage());
-        assertEquals("process count = -3 is out of range: accepted 1 to 2147483647; try 1",
+        assertEquals("process count = -3 is out of range: accepted 1 to " + ScaleConfig.MAX_PROCESSES + "; try 1",
                 assertThrows(BadParameterException.class, () -> small().withProcessCounts(List.of(4L, -3L))).getMessage());
         assertEquals("threads = " + (caps.maxThreads() + 1) + " is above the safety cap of " + caps.maxThreads()
                         + " on this machine; lower it, or raise the cap with --max-threads",
