@@ -59,7 +59,7 @@ def test_missing_jar(session):
 
 def test_unknown_option_has_a_suggestion(session):
     line = one_line_error(session.run("%maven --repositry x g:a:1")[1])
-    assert line.startswith("%maven: Unknown option")
+    assert line == "%maven: unknown option '--repositry'; did you mean --repository? (see %maven --help)", line
 
 
 def test_kernel_alive_after_bad_input_and_magics_mix_with_java(session):
@@ -105,3 +105,15 @@ def test_any_other_magic_failure_is_one_line_with_its_class(failing_magics):
     assert error["ename"] == "IllegalStateException"
     assert error["traceback"] == ["IllegalStateException: the magic broke"]
     assert reply["traceback"] == ["IllegalStateException: the magic broke"], "no kernel stack in the reply either"
+
+
+@pytest.mark.parametrize("code, matches, start", [
+    ("%pingpong --modes thread-pipe,pro", ["process-pipe"], len("%pingpong --modes thread-pipe,")),
+    ("%spawn --placement ", ["scheduler", "one-cpu"], len("%spawn --placement ")),
+    ("%ipc --transports=native-shm", ["native-shm-spin", "native-shm-futex"], len("%ipc --transports=")),
+])
+def test_complete_request_offers_the_words_an_option_takes(session, code, matches, start):
+    reply = session.kc.complete(code, len(code), reply=True, timeout=60)["content"]
+    assert reply["status"] == "ok", reply
+    assert reply["matches"] == matches, reply
+    assert (reply["cursor_start"], reply["cursor_end"]) == (start, len(code)), reply

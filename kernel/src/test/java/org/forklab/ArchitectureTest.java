@@ -134,6 +134,20 @@ class ArchitectureTest {
         assertEquals(List.of(), offenders, "magics, views and readings are registered only through MagicCatalog's Registrations");
     }
 
+    /**
+     * One picocli adapter: the kernel's magics and the forklab magics build their command lines
+     * (settings, help, one-line refusal with its "did you mean") through spi's MagicCommandLine.
+     * The launcher's own command line (kernel/Main) is not a magic.
+     */
+    @Test
+    void magicsBuildTheirCommandLinesThroughOneAdapter() throws IOException {
+        Pattern building = Pattern.compile("new CommandLine\\(|UnmatchedArgumentException");
+        List<String> offenders = sources().stream()
+                .filter(p -> !p.endsWith("spi/MagicCommandLine.java") && !p.endsWith("kernel/Main.java"))
+                .filter(p -> building.matcher(read(p)).find()).map(Path::toString).toList();
+        assertEquals(List.of(), offenders, "magics parse through org.forklab.spi.MagicCommandLine");
+    }
+
     /** Experiments announce their phases to ProgressListener; no magic splits a run and joins the parts again. */
     @Test
     void noMagicSplitsAnExperimentIntoPhases() throws IOException {

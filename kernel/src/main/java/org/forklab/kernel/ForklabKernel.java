@@ -19,6 +19,7 @@ import org.forklab.kernel.eval.Completion;
 import org.forklab.kernel.eval.Interrupted;
 import org.forklab.kernel.eval.JShellEvaluator;
 import org.forklab.kernel.magic.BuiltinMagics;
+import org.forklab.kernel.magic.OptionWordCompletion;
 import org.forklab.kernel.magic.PicocliMagic;
 import org.forklab.kernel.magic.MagicHost;
 import org.forklab.kernel.magic.MagicRegistry;
@@ -393,7 +394,9 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
                 awaitMagics();
                 return new ReplacementOptions(magics.namesStartingWith(typed, cell), at - typed.length(), at);
             }
-            return null;
+            awaitMagics();
+            return OptionWordCompletion.complete(line, cell, magics)
+                    .map(w -> new ReplacementOptions(w.matches(), at - w.typed().length(), at)).orElse(null);
         }
         Completion completion = evaluator().complete(ParsedCell.parse(code).java(), at);
         return new ReplacementOptions(completion.matches(), completion.start(), completion.end());
@@ -455,6 +458,11 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     @Override
     public void describeCellMagic(String name, String summary) {
         magics.describeCellMagic(name, summary);
+    }
+
+    @Override
+    public void completeMagicOptions(String name, boolean cell, java.util.function.Function<String, List<String>> wordsOf) {
+        magics.describeOptionWords(name, cell, wordsOf);
     }
 
     @Override

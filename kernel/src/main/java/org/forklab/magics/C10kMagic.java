@@ -15,6 +15,7 @@ import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.claims.Facts;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -40,20 +41,21 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-s", "--servers"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Server designs, or all: threads, virtual-threads, selector.")
+            completionCandidates = Choices.Servers.class,
+            description = "Server designs, or all: ${COMPLETION-CANDIDATES}.")
     List<String> servers;
 
     @Option(names = {"-k", "--clients"}, paramLabel = "COUNTS", split = ",", defaultValue = "10,100,1000",
             description = "Connections held at once, each count with a fresh server.")
-    @Range(min = 1, max = 1_000_000)
+    @Range(min = 1, max = C10kConfig.MAX_CLIENTS)
     List<Integer> clients;
 
     @Option(names = {"-r", "--round-trips"}, paramLabel = "R", description = "Echo round trips per client.")
-    @Range(min = 1, max = 1_000_000)
+    @Range(min = 1, max = C10kConfig.MAX_ROUND_TRIPS)
     int roundTrips = 20;
 
     @Option(names = "--message", paramLabel = "BYTES", description = "Bytes per message.")
-    @Range(min = 1, max = 1 << 20)
+    @Range(min = 1, max = C10kConfig.MAX_MESSAGE_BYTES)
     int message = 64;
 
     @Mixin

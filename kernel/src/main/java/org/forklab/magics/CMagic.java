@@ -1,5 +1,6 @@
 package org.forklab.magics;
 
+import org.forklab.spi.MagicCommandLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.forklab.magics.c.CompileError;
 import org.forklab.magics.parse.CellMagic;
 import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.JavaName;
-import org.forklab.magics.parse.MagicParser;
 import org.forklab.magics.parse.Range;
 import org.forklab.magics.parse.Seconds;
 import org.forklab.spi.UsageError;
@@ -87,13 +87,13 @@ public final class CMagic implements CellMagic {
         }
         for (String define : defines) {
             if (!DEFINE.matcher(define).matches()) {
-                throw new UsageError("%%c: -D " + MagicParser.clip(define)
+                throw new UsageError("%%c: -D " + MagicCommandLine.clip(define)
                         + " is not a macro definition; write NAME or NAME=VALUE, e.g. -D N=1000000");
             }
         }
         for (String library : libraries) {
             if (!LIBRARY.matcher(library).matches()) {
-                throw new UsageError("%%c: -l " + MagicParser.clip(library)
+                throw new UsageError("%%c: -l " + MagicCommandLine.clip(library)
                         + " is not a library name; write e.g. -l rt for librt");
             }
         }

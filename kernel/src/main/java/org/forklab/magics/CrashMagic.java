@@ -19,6 +19,7 @@ import org.forklab.experiments.faults.HealthyEnds;
 import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -44,16 +45,17 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-k", "--kinds"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Faults, or all: segfault, abort, native-stack-overflow, exception, exit, out-of-memory,"
-                    + " stack-overflow, corruption.")
+            completionCandidates = Choices.FaultKinds.class,
+            description = "Faults, or all: ${COMPLETION-CANDIDATES}.")
     List<String> kinds;
 
     @Option(names = {"-m", "--modes"}, paramLabel = "LIST", split = ",", defaultValue = "threads,processes",
+            completionCandidates = Choices.FaultModes.class,
             description = "Run the group as threads, processes, or both.")
     List<String> modes;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "W", description = "Workers in the group.")
-    @Range(min = 2, max = FaultConfig.MAX_WORKERS)
+    @Range(min = FaultConfig.MIN_WORKERS, max = FaultConfig.MAX_WORKERS)
     int workers = 4;
 
     @Option(names = "--faulty", paramLabel = "I", description = "Which worker fails, 0 to W-1.")
@@ -62,7 +64,7 @@ public final class CrashMagic implements LineMagic, ChecksConfiguration {
 
     @Option(names = "--work", paramLabel = "TIME", converter = Seconds.class, defaultValue = "200ms",
             description = "How long each healthy worker works.")
-    @Range(min = 0.01, max = 60)
+    @Range(min = FaultConfig.MIN_WORK_SECONDS, max = FaultConfig.MAX_WORK_SECONDS)
     Duration work;
 
     @Mixin

@@ -5,8 +5,11 @@ import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.KernelScreen;
 import org.forklab.magics.io.Session;
+import java.util.List;
 import org.forklab.magics.parse.MagicDefinition;
+import org.forklab.magics.parse.MagicParser;
 import org.forklab.spi.ExtensionContext;
+import org.forklab.spi.MagicCommandLine;
 import org.forklab.spi.KernelExtension;
 import org.forklab.spi.PlainExtensionContext;
 
@@ -28,14 +31,20 @@ public final class ForklabMagics implements KernelExtension {
                     return null;
                 });
                 context.describeCellMagic(magic.name(), magic.summary());
+                context.completeMagicOptions(magic.name(), true, option -> optionWords(magic, option));
             } else {
                 context.magics().registerLineMagic(magic.name(), args -> {
                     MagicCall.line(magic, args, bench(context));
                     return null;
                 });
                 context.describeLineMagic(magic.name(), magic.summary());
+                context.completeMagicOptions(magic.name(), false, option -> optionWords(magic, option));
             }
         }
+    }
+
+    private static List<String> optionWords(MagicDefinition magic, String option) {
+        return MagicCommandLine.candidates(MagicParser.commandLine(magic.display(), magic.factory().get()), option);
     }
 
     /** For hosts that know nothing of forklab (stock IJava): results stay in {@link org.forklab.spi.Results}. */

@@ -27,6 +27,7 @@ import org.forklab.experiments.ipc.TransportResult;
 import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -50,11 +51,12 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-t", "--transports"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Transports, or all: thread-spin, thread-handoff, thread-copy, pipe, unix-socket, tcp-loopback, "
-                    + "shared-memory, native-threads-spin, native-threads-futex, native-shm-spin, native-shm-futex.")
+            completionCandidates = Choices.Transports.class,
+            description = "Transports, or all: ${COMPLETION-CANDIDATES}.")
     List<String> transports;
 
     @Option(names = {"-p", "--placements"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            completionCandidates = Choices.Placements.class,
             description = "Where the two ends run, or all (those this machine can give): same-cpu, two-cpus, scheduler.")
     List<String> placements;
 
@@ -64,11 +66,11 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
     List<ByteSize> sizes;
 
     @Option(names = "--latency-samples", paramLabel = "N", description = "Round-trip samples per size.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = IpcConfig.MAX_SAMPLES)
     int latencySamples = 20;
 
     @Option(names = "--throughput-samples", paramLabel = "N", description = "Throughput samples per size.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = IpcConfig.MAX_SAMPLES)
     int throughputSamples = 10;
 
     @Mixin

@@ -1,5 +1,6 @@
 package org.forklab.magics;
 
+import org.forklab.spi.MagicCommandLine;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.util.List;
 import org.forklab.experiments.core.Environment;
@@ -156,7 +157,7 @@ public final class Lab {
             try {
                 checked.checkConfiguration();
             } catch (org.forklab.experiments.core.BadParameterException e) {
-                throw new UsageError(magic + ": " + MagicParser.oneLine(e.getMessage()));
+                throw new UsageError(magic + ": " + MagicCommandLine.oneLine(e.getMessage()));
             }
         }
         return command;

@@ -1,5 +1,6 @@
 package org.forklab.magics;
 
+import org.forklab.spi.MagicCommandLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -72,16 +73,16 @@ public final class MagicCall {
         try {
             work.run();
         } catch (UsageError e) {
-            String line = MagicParser.oneLine(e.getMessage());
+            String line = MagicCommandLine.oneLine(e.getMessage());
             throw new UsageError(line.startsWith(name + ": ") ? line : name + ": " + line);
         } catch (BadParameterException | ExperimentTimeoutException e) {
-            throw new UsageError(name + ": " + MagicParser.oneLine(e.getMessage()));
+            throw new UsageError(name + ": " + MagicCommandLine.oneLine(e.getMessage()));
         } catch (InterruptedException e) {
             // The kernel interrupted this thread; the experiment has stopped and reaped what it
             // started. The host reports the interrupt in its own words.
             throw e;
         } catch (IOException | UncheckedIOException e) {
-            throw new UsageError(name + ": " + MagicParser.oneLine(e.getMessage()));
+            throw new UsageError(name + ": " + MagicCommandLine.oneLine(e.getMessage()));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

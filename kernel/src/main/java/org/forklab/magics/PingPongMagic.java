@@ -14,6 +14,7 @@ import org.forklab.experiments.switching.SwitchResult;
 import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
 import org.forklab.magics.parse.LineMagic;
@@ -37,31 +38,33 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-m", "--modes"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "What carries the byte, or all: thread-pipe, process-pipe, thread-futex, java-pipe, java-handoff.")
+            completionCandidates = Choices.SwitchModes.class,
+            description = "What carries the byte, or all: ${COMPLETION-CANDIDATES}.")
     List<String> modes;
 
     @Option(names = {"-p", "--placements"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Where the two sides run, or all: same-cpu, two-cpus, scheduler.")
+            completionCandidates = Choices.Placements.class,
+            description = "Where the two sides run, or all: ${COMPLETION-CANDIDATES}.")
     List<String> placements;
 
     @Option(names = "--runs", paramLabel = "N", description = "Rounds: each runs a fresh pair of every mode and placement once.")
-    @Range(min = 1, max = 1_000)
+    @Range(min = 1, max = SwitchConfig.MAX_RUNS)
     int runs = 6;
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Warm samples per run.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = SwitchConfig.MAX_SAMPLES)
     int samples = 50;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Round trips discarded at the start of each run.")
-    @Range(min = 0, max = 1_000_000)
+    @Range(min = 0, max = SwitchConfig.MAX_WARMUP)
     int warmup = 200;
 
     @Option(names = "--cold", paramLabel = "N", description = "First round trips timed one by one and shown apart.")
-    @Range(min = 0, max = 1_000)
+    @Range(min = 0, max = SwitchConfig.MAX_COLD)
     int cold = 3;
 
     @Option(names = "--batch", paramLabel = "N", description = "Round trips per sample; 0 picks so a sample lasts at least 20 µs.")
-    @Range(min = 0, max = 1_000_000)
+    @Range(min = 0, max = SwitchConfig.MAX_BATCH)
     int batch;
 
     @Mixin

@@ -13,6 +13,7 @@ import org.forklab.experiments.race.RaceVariant;
 import org.forklab.magics.io.Bench;
 import org.forklab.magics.io.Bundle;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.CapOptions;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -34,8 +35,8 @@ public final class RaceMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-v", "--variants"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Variants, or all: plain, volatile, interpreted, synchronized, lock, atomic, adder, processes,"
-                    + " native-plain, native-volatile, native-processes.")
+            completionCandidates = Choices.RaceVariants.class,
+            description = "Variants, or all: ${COMPLETION-CANDIDATES}.")
     List<String> variants;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "W", description = "Threads (or processes) incrementing at once.")
@@ -43,11 +44,11 @@ public final class RaceMagic implements LineMagic, ChecksConfiguration {
     int workers = 2;
 
     @Option(names = {"-N", "--increments"}, paramLabel = "N", description = "Increments per worker and trial.")
-    @Range(min = 1, max = 100_000_000)
+    @Range(min = 1, max = RaceConfig.MAX_INCREMENTS)
     long increments = 1_000_000;
 
     @Option(names = {"-t", "--trials"}, paramLabel = "T", description = "Trials per variant.")
-    @Range(min = 1, max = 10_000)
+    @Range(min = 1, max = RaceConfig.MAX_TRIALS)
     int trials = 10;
 
     @Mixin

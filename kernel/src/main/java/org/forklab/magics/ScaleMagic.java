@@ -16,6 +16,7 @@ import org.forklab.magics.io.Bundle;
 import org.forklab.stats.format.Html;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.claims.Facts;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -40,28 +41,29 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-k", "--kinds"}, paramLabel = "LIST", split = ",", defaultValue = "all",
+            completionCandidates = Choices.ScaleKinds.class,
             description = "What to create, or all: platform-threads, virtual-threads, processes (idle 'sleep' children),"
                     + " forked-processes (idle copies of the native probe, forked without exec).")
     List<String> kinds;
 
     @Option(names = "--threads", paramLabel = "COUNTS", split = ",", defaultValue = "25,50,100,150,200",
             description = "Platform thread counts.")
-    @Range(min = 1, max = 1_000_000)
+    @Range(min = 1, max = ScaleConfig.MAX_THREADS)
     List<Long> threads;
 
     @Option(names = "--virtual", paramLabel = "COUNTS", split = ",", defaultValue = "500,1000,2000,3000,4000",
             description = "Virtual thread counts.")
-    @Range(min = 1, max = 10_000_000)
+    @Range(min = 1, max = ScaleConfig.MAX_VIRTUAL_THREADS)
     List<Long> virtual;
 
     @Option(names = "--processes", paramLabel = "COUNTS", split = ",", defaultValue = "4,8,12,16,20",
             description = "Idle process counts.")
-    @Range(min = 1, max = 100_000)
+    @Range(min = 1, max = ScaleConfig.MAX_PROCESSES)
     List<Long> processes;
 
     @Option(names = "--stack", paramLabel = "SIZE", converter = ByteSize.Converter.class,
             description = "Stack size asked for each platform thread (default: the JVM's -Xss).")
-    @Range(min = 64 << 10, max = 1L << 30)
+    @Range(min = ScaleConfig.MIN_STACK_BYTES, max = ScaleConfig.MAX_STACK_BYTES)
     ByteSize stack;
 
     @Option(names = "--max-threads", paramLabel = "N", description = "Raise the thread safety cap.")

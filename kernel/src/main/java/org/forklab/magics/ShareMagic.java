@@ -1,5 +1,6 @@
 package org.forklab.magics;
 
+import org.forklab.experiments.core.TimeLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
 
     @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "60s",
             description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
+    @Range(min = TimeLimit.MIN_SECONDS, max = TimeLimit.MAX_SECONDS)
     Duration timeout;
 
     @Mixin

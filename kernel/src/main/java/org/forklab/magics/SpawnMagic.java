@@ -17,6 +17,7 @@ import org.forklab.experiments.cost.CostVariant;
 import org.forklab.experiments.cost.PageKind;
 import org.forklab.magics.io.Bench;
 import org.forklab.magics.claims.ClaimOutcome;
+import org.forklab.magics.parse.Choices;
 import org.forklab.magics.parse.ByteSize;
 import org.forklab.magics.parse.ChecksConfiguration;
 import org.forklab.magics.parse.HelpOption;
@@ -42,8 +43,8 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     HelpOption help;
 
     @Option(names = {"-v", "--variants"}, paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Mechanisms, comma-separated, or all: platform-thread, virtual-thread, executor-latency,"
-                    + " executor-throughput, process-builder, fork, fork-call, vfork, fork-exec, vfork-exec, posix-spawn, pthread.")
+            completionCandidates = Choices.SpawnVariants.class,
+            description = "Mechanisms, comma-separated, or all: ${COMPLETION-CANDIDATES}.")
     List<String> variants = new ArrayList<>();
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Warm samples per mechanism.")
@@ -73,7 +74,7 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
             defaultValue = CostConfig.DEFAULT_SWEEP, description = "Memory the parent touches before fork (1g answers"
                     + " the lesson's 1 GB row; the default drops sizes above half the available memory), or none to"
                     + " leave out the fork sweep.")
-    @Range(min = 0, max = 64L << 30)
+    @Range(min = 0, max = CostConfig.MAX_FORK_TOUCH_BYTES)
     List<ByteSize> forkMemory;
 
     /** Sizes, or the word none, which converts to null (no size; the range check passes it by). */
@@ -87,14 +88,17 @@ public final class SpawnMagic implements LineMagic, ChecksConfiguration {
     }
 
     @Option(names = "--pages", paramLabel = "KINDS", split = ",", defaultValue = "small,huge",
+            completionCandidates = Choices.PageKinds.class,
             description = "Page kinds for the fork sweep: small (4 KB), huge (transparent huge pages).")
     List<String> pages;
 
     @Option(names = "--launch", paramLabel = "MECHANISMS", split = ",", defaultValue = "none",
+            completionCandidates = Choices.LaunchMechanisms.class,
             description = "JDK launch mechanisms to compare in child JVMs: POSIX_SPAWN, FORK, VFORK, or none.")
     List<String> launch;
 
     @Option(names = "--placement", paramLabel = "WHERE", defaultValue = "scheduler",
+            completionCandidates = Choices.SpawnPlacements.class,
             description = "Where to measure: scheduler (nothing pinned) or one-cpu (native and Java variants pinned to"
                     + " the first CPU allowed; Java variants in child JVMs under taskset).")
     String placement;

@@ -22,6 +22,14 @@ public interface ExtensionContext {
     void describeCellMagic(String name, String summary);
 
     /**
+     * Offers the words a magic's options take ({@code wordsOf} an option name, e.g. "--modes", to
+     * its words, empty for none), for completion after {@code %name --option }. A host without
+     * completion of magics (stock IJava) ignores it.
+     */
+    default void completeMagicOptions(String name, boolean cell, java.util.function.Function<String, java.util.List<String>> wordsOf) {
+    }
+
+    /**
      * Makes {@code value} visible as a variable {@code name} of static type {@code type} in the
      * Java cells that follow. Returns false where the host cannot do that (stock IJava); the
      * value then stays reachable through {@link Results#get(String)}.

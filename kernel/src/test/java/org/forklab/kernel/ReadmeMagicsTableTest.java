@@ -18,7 +18,7 @@ import org.forklab.kernel.magic.LoadMagic;
 import org.forklab.kernel.magic.LsMagic;
 import org.forklab.kernel.magic.MagicRegistry;
 import org.forklab.kernel.magic.MavenMagic;
-import org.forklab.kernel.magic.PicocliMagic;
+import org.forklab.spi.MagicCommandLine;
 import org.forklab.magics.MagicCatalog;
 import org.forklab.magics.MagicsTable;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class ReadmeMagicsTableTest {
                 .append(MagicsTable.header());
         for (Class<?> type : KERNEL_MAGICS) {
             CommandSpec spec = new CommandLine(type).getCommandSpec();
-            out.append(MagicsTable.row(spec.name(), PicocliMagic.summary(type), spec));
+            out.append(MagicsTable.row(spec.name(), MagicCommandLine.summary(type), spec));
         }
         return out.append(MagicsTable.rows()).append(END).append('\n').toString();
     }

@@ -1,5 +1,6 @@
 package org.forklab.experiments.c10k;
 
+import org.forklab.experiments.core.TimeLimit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Check;
@@ -27,6 +28,11 @@ public record C10kConfig(List<String> servers, List<Integer> clients, int roundT
     public static final List<String> SERVERS = List.of(THREADS, VIRTUAL, SELECTOR);
     /** Descriptors kept free for the JVM itself when sizing the client count against the open-files limit. */
     static final int SPARE_DESCRIPTORS = 256;
+    // The accepted ranges, written once: the config checks them and %c10k's options declare them.
+    /** The most clients a run may ask for; the open-files limit usually allows fewer. */
+    public static final int MAX_CLIENTS = 1_000_000;
+    public static final int MAX_ROUND_TRIPS = 1_000_000;
+    public static final int MAX_MESSAGE_BYTES = 1 << 20;
 
     public C10kConfig {
         servers = List.copyOf(servers);
@@ -42,14 +48,14 @@ public record C10kConfig(List<String> servers, List<Integer> clients, int roundT
         }
         long descriptors = openFilesLimit() - SPARE_DESCRIPTORS;
         for (int k : clients) {
-            Check.range("clients", k, 1, Math.max(1, descriptors));
+            Check.range("clients", k, 1, Math.min(MAX_CLIENTS, Math.max(1, descriptors)));
             if (servers.contains(THREADS)) {
                 caps.checkThreads(k, "--max-threads");
             }
         }
-        Check.range("round trips per client", roundTrips, 1, 1_000_000);
-        Check.range("message size (bytes)", messageBytes, 1, 1 << 20);
-        Check.range("time limit (s)", timeLimit.toMillis() / 1000.0, 0.1, 3600, "s");
+        Check.range("round trips per client", roundTrips, 1, MAX_ROUND_TRIPS);
+        Check.range("message size (bytes)", messageBytes, 1, MAX_MESSAGE_BYTES);
+        TimeLimit.check(timeLimit);
     }
 
     /** Every server at 10, 100 and 1000 clients, 20 round trips of 64 bytes each: a few seconds. */

@@ -1,5 +1,6 @@
 package org.forklab.experiments.cost;
 
+import org.forklab.experiments.core.TimeLimit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Check;
@@ -49,6 +50,8 @@ public record CostConfig(List<CostVariant> variants, int samples, int coldOps, i
     /** Far above any useful pool on a teaching machine; the thread cap refuses most of it anyway. */
     public static final int MAX_EXECUTOR_THREADS = 10_000;
     public static final int MAX_THROUGHPUT_BATCH = 1_000_000;
+    /** The sweep's largest size; the machine's available memory refuses most of it anyway. */
+    public static final long MAX_FORK_TOUCH_BYTES = 64L << 30;
 
     public CostConfig {
         variants = List.copyOf(variants);
@@ -61,14 +64,14 @@ public record CostConfig(List<CostVariant> variants, int samples, int coldOps, i
         Check.range("executor threads", executorThreads, 1, MAX_EXECUTOR_THREADS);
         caps.checkThreads(executorThreads, RAISE_THREADS);
         Check.range("throughput batch", throughputBatch, 1, MAX_THROUGHPUT_BATCH);
-        Check.range("time limit (s)", timeLimit.toSeconds(), 1, 3_600);
+        TimeLimit.check(timeLimit);
         if (!execPath.startsWith("/") || !new File(execPath).canExecute() || new File(execPath).isDirectory()) {
             throw new BadParameterException("exec path '" + execPath
                     + "' is not an executable file given by its absolute path; try /bin/true");
         }
         long available = availableMemory();
         for (long bytes : forkTouchBytes) {
-            Check.range("fork memory (bytes)", bytes, 0, Long.MAX_VALUE);
+            Check.range("fork memory (bytes)", bytes, 0, MAX_FORK_TOUCH_BYTES);
             caps.checkMemory(bytes, RAISE_MEMORY);
             if (available > 0 && bytes > available) {
                 throw new BadParameterException("fork memory = " + bytes / MB + " MiB is more than this machine's"

@@ -2,6 +2,7 @@ package org.forklab.experiments.cost;
 
 import org.forklab.experiments.core.Check;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,8 +29,13 @@ public enum PageKind {
         return description;
     }
 
+    /** The accepted words, in declaration order. */
+    public static List<String> words() {
+        return Arrays.stream(values()).map(PageKind::word).toList();
+    }
+
     public static PageKind parse(String word) {
-        String w = Check.oneOf("pages", word.toLowerCase(Locale.ROOT), List.of("small", "huge"));
-        return w.equals("small") ? SMALL : HUGE;
+        String w = Check.oneOf("pages", word.toLowerCase(Locale.ROOT), words());
+        return w.equals(SMALL.word) ? SMALL : HUGE;
     }
 }

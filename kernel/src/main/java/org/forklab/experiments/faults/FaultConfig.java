@@ -1,5 +1,6 @@
 package org.forklab.experiments.faults;
 
+import org.forklab.experiments.core.TimeLimit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Check;
@@ -27,14 +28,18 @@ public record FaultConfig(int workers, int faultyWorker, List<FaultKind> kinds, 
 
     /** Workers are capped low: each process-mode worker is a whole JVM. */
     public static final int MAX_WORKERS = 16;
+    /** A fault needs a worker to fail and one to watch whether it goes down too. */
+    public static final int MIN_WORKERS = 2;
+    public static final double MIN_WORK_SECONDS = 0.01;
+    public static final double MAX_WORK_SECONDS = 60;
 
     public FaultConfig {
         kinds = List.copyOf(kinds);
         modes = List.copyOf(modes);
-        Check.range("workers", workers, 1, MAX_WORKERS);
+        Check.range("workers", workers, MIN_WORKERS, MAX_WORKERS);
         Check.range("faulty worker", faultyWorker, 0, workers - 1);
-        Check.range("time limit (s)", timeLimit.toSeconds(), 1, 3_600);
-        Check.range("work (ms)", work.toMillis(), 0, 600_000);
+        TimeLimit.check(timeLimit);
+        Check.range("work (s)", work.toNanos() / 1e9, MIN_WORK_SECONDS, MAX_WORK_SECONDS, "s");
         if (kinds.isEmpty()) {
             throw new BadParameterException("no fault kind chosen: accepted " + String.join(", ", FaultKind.words()));
         }

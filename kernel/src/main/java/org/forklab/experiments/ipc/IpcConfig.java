@@ -1,5 +1,6 @@
 package org.forklab.experiments.ipc;
 
+import org.forklab.experiments.core.TimeLimit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Check;
 import org.forklab.experiments.switching.Placement;
@@ -22,6 +23,8 @@ public record IpcConfig(List<String> transports, List<Placement> placements, Lis
                         int throughputSamples, Duration timeLimit) {
     /** The largest message: two of them must fit each shared-memory ring and every buffer. */
     public static final int MAX_SIZE = 16 << 20;
+    /** Latency and throughput samples per size, each. */
+    public static final int MAX_SAMPLES = 100_000;
 
     public IpcConfig {
         transports = List.copyOf(transports);
@@ -42,9 +45,9 @@ public record IpcConfig(List<String> transports, List<Placement> placements, Lis
         for (int s : sizes) {
             Check.range("message size (bytes)", s, 1, MAX_SIZE);
         }
-        Check.range("latency samples", latencySamples, 1, 100_000);
-        Check.range("throughput samples", throughputSamples, 1, 100_000);
-        Check.range("time limit (s)", timeLimit.toMillis() / 1000.0, 0.1, 3600, "s");
+        Check.range("latency samples", latencySamples, 1, MAX_SAMPLES);
+        Check.range("throughput samples", throughputSamples, 1, MAX_SAMPLES);
+        TimeLimit.check(timeLimit);
     }
 
     /** All transports left to the scheduler, four sizes from 8 B to 1 MiB. */

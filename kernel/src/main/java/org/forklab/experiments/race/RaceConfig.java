@@ -1,5 +1,6 @@
 package org.forklab.experiments.race;
 
+import org.forklab.experiments.core.TimeLimit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Check;
@@ -24,13 +25,15 @@ public record RaceConfig(int workers, long increments, int trials, List<RaceVari
                          SandboxLimits sandbox, Duration timeLimit) {
 
     public static final int MAX_WORKERS = 256;
+    public static final int MAX_INCREMENTS = 100_000_000;
+    public static final int MAX_TRIALS = 10_000;
 
     public RaceConfig {
         variants = List.copyOf(variants);
         Check.range("workers", workers, 1, MAX_WORKERS);
-        Check.range("increments", increments, 1, 100_000_000);
-        Check.range("trials", trials, 1, 10_000);
-        Check.range("time limit (s)", timeLimit.toSeconds(), 1, 3_600);
+        Check.range("increments", increments, 1, MAX_INCREMENTS);
+        Check.range("trials", trials, 1, MAX_TRIALS);
+        TimeLimit.check(timeLimit);
         if (variants.isEmpty()) {
             throw new BadParameterException("no race variant chosen: accepted " + String.join(", ", RaceVariant.words()));
         }

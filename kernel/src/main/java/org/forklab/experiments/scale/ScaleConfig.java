@@ -1,5 +1,6 @@
 package org.forklab.experiments.scale;
 
+import org.forklab.experiments.core.TimeLimit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Check;
@@ -27,6 +28,12 @@ public record ScaleConfig(List<String> kinds, List<Long> threadCounts, List<Long
     public static final String PROCESSES = "processes";
     public static final String FORKED = "forked-processes";
     public static final List<String> KINDS = List.of(PLATFORM, VIRTUAL, PROCESSES, FORKED);
+    // The accepted counts and sizes, written once: the config checks them and %scale's options declare them.
+    public static final int MAX_THREADS = 1_000_000;
+    public static final int MAX_VIRTUAL_THREADS = 10_000_000;
+    public static final int MAX_PROCESSES = 100_000;
+    public static final long MIN_STACK_BYTES = 64 << 10;
+    public static final long MAX_STACK_BYTES = 1L << 30;
 
     public ScaleConfig {
         kinds = List.copyOf(kinds);
@@ -39,9 +46,9 @@ public record ScaleConfig(List<String> kinds, List<Long> threadCounts, List<Long
         for (String k : kinds) {
             Check.oneOf("kind", k, KINDS);
         }
-        checkCounts("platform thread count", threadCounts, kinds.contains(PLATFORM));
-        checkCounts("virtual thread count", virtualCounts, kinds.contains(VIRTUAL));
-        checkCounts("process count", processCounts, kinds.contains(PROCESSES) || kinds.contains(FORKED));
+        checkCounts("platform thread count", threadCounts, MAX_THREADS, kinds.contains(PLATFORM));
+        checkCounts("virtual thread count", virtualCounts, MAX_VIRTUAL_THREADS, kinds.contains(VIRTUAL));
+        checkCounts("process count", processCounts, MAX_PROCESSES, kinds.contains(PROCESSES) || kinds.contains(FORKED));
         for (long n : threadCounts) {
             caps.checkThreads(n, "--max-threads");
         }
@@ -55,17 +62,17 @@ public record ScaleConfig(List<String> kinds, List<Long> threadCounts, List<Long
         checkTwoPoints("virtual thread counts", virtualCounts, kinds.contains(VIRTUAL), "500,1000,2000,3000,4000");
         checkTwoPoints("process counts", processCounts, kinds.contains(PROCESSES) || kinds.contains(FORKED), "4,8,12,16,20");
         if (threadStackBytes != 0) {
-            Check.range("thread stack (bytes)", threadStackBytes, 64 << 10, 1L << 30);
+            Check.range("thread stack (bytes)", threadStackBytes, MIN_STACK_BYTES, MAX_STACK_BYTES);
         }
-        Check.range("time limit (s)", timeLimit.toMillis() / 1000.0, 0.1, 3600, "s");
+        TimeLimit.check(timeLimit);
     }
 
-    private static void checkCounts(String name, List<Long> counts, boolean used) {
+    private static void checkCounts(String name, List<Long> counts, long max, boolean used) {
         if (used && counts.isEmpty()) {
             throw new BadParameterException("no " + name + " given: give one or more counts, e.g. 100 200 400 800");
         }
         for (long n : counts) {
-            Check.range(name, n, 1, Integer.MAX_VALUE);
+            Check.range(name, n, 1, max);
         }
     }
 

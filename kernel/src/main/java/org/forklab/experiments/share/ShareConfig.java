@@ -1,5 +1,6 @@
 package org.forklab.experiments.share;
 
+import org.forklab.experiments.core.TimeLimit;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Check;
 import org.forklab.experiments.sandbox.SandboxLimits;
@@ -19,7 +20,7 @@ public record ShareConfig(int workers, Caps caps, SandboxLimits sandbox, Duratio
 
     public ShareConfig {
         Check.range("workers", workers, 1, MAX_WORKERS);
-        Check.range("time limit (s)", timeLimit.toSeconds(), 1, 3_600);
+        TimeLimit.check(timeLimit);
         caps.checkThreads(workers, "--max-threads");
         caps.checkProcesses(workers, "--max-processes");
         sandbox.checkMemoryFor(workers, caps, "--max-memory");

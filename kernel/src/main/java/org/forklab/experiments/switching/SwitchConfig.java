@@ -1,5 +1,6 @@
 package org.forklab.experiments.switching;
 
+import org.forklab.experiments.core.TimeLimit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.Check;
 
@@ -21,6 +22,12 @@ import java.util.List;
  */
 public record SwitchConfig(List<SwitchMode> modes, List<Placement> placements, int runs, int samples, int warmup,
                            int coldOps, int roundTripsPerSample, Duration timeLimit) {
+    // The accepted ranges, written once: the config checks them and %pingpong's options declare them.
+    public static final int MAX_RUNS = 1_000;
+    public static final int MAX_SAMPLES = 100_000;
+    public static final int MAX_WARMUP = 1_000_000;
+    public static final int MAX_COLD = 1_000;
+    public static final int MAX_BATCH = 1_000_000;
 
     public SwitchConfig {
         modes = List.copyOf(modes);
@@ -33,12 +40,12 @@ public record SwitchConfig(List<SwitchMode> modes, List<Placement> placements, i
             throw new BadParameterException("no placement given: accepted " + String.join(", ", Placement.words())
                     + "; try same-cpu");
         }
-        Check.range("runs", runs, 1, 1_000);
-        Check.range("samples", samples, 1, 100_000);
-        Check.range("warm-up round trips", warmup, 0, 1_000_000);
-        Check.range("cold round trips", coldOps, 0, 1_000);
-        Check.range("round trips per sample", roundTripsPerSample, 0, 1_000_000);
-        Check.range("time limit (s)", timeLimit.toSeconds(), 1, 3_600);
+        Check.range("runs", runs, 1, MAX_RUNS);
+        Check.range("samples", samples, 1, MAX_SAMPLES);
+        Check.range("warm-up round trips", warmup, 0, MAX_WARMUP);
+        Check.range("cold round trips", coldOps, 0, MAX_COLD);
+        Check.range("round trips per sample", roundTripsPerSample, 0, MAX_BATCH);
+        TimeLimit.check(timeLimit);
     }
 
     /** Every mode in every placement, 5 runs of 50 samples: a few seconds. */

@@ -1,5 +1,7 @@
 package org.forklab.kernel.magic;
 
+import org.forklab.spi.MagicCommandLine;
+
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -37,7 +39,7 @@ public final class BuiltinMagics {
                                                 Supplier<? extends Callable<?>> factory) {
         PicocliMagic.Reused magic = new PicocliMagic.Reused(factory);
         registry.registerLineMagic(name, magic::run);
-        registry.describeLineMagic(name, PicocliMagic.summary(type));
+        registry.describeLineMagic(name, MagicCommandLine.summary(type));
         return magic;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.forklab.spi.Suggestions;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
 public final class MagicRegistry extends Magics {
     private final Map<String, String> lineSummaries = new TreeMap<>();
     private final Map<String, String> cellSummaries = new TreeMap<>();
+    private final Map<String, Function<String, List<String>>> lineOptionWords = new TreeMap<>();
+    private final Map<String, Function<String, List<String>>> cellOptionWords = new TreeMap<>();
 
     @Override
     public synchronized void registerLineMagic(String name, LineMagicFunction<?> magic) {
@@ -38,6 +41,20 @@ public final class MagicRegistry extends Magics {
 
     public synchronized void describeCellMagic(String name, String summary) {
         cellSummaries.put(name, summary);
+    }
+
+    /** Records the words the options of a magic take, for completion after its option. */
+    public synchronized void describeOptionWords(String name, boolean cell, Function<String, List<String>> wordsOf) {
+        (cell ? cellOptionWords : lineOptionWords).put(name, wordsOf);
+    }
+
+    /** The words {@code option} of magic {@code name} takes, empty when it takes any text or is unknown. */
+    public List<String> optionWords(String name, boolean cell, String option) {
+        Function<String, List<String>> wordsOf;
+        synchronized (this) {
+            wordsOf = (cell ? cellOptionWords : lineOptionWords).get(name);
+        }
+        return wordsOf == null ? List.of() : wordsOf.apply(option);
     }
 
     /** Line magic name to summary, sorted by name. */

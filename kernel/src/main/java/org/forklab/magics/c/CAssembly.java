@@ -1,5 +1,6 @@
 package org.forklab.magics.c;
 
+import org.forklab.spi.MagicCommandLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.forklab.magics.parse.MagicParser;
 import org.forklab.spi.UsageError;
 
 /**
@@ -35,7 +35,7 @@ public final class CAssembly {
             throws CompileError, IOException, InterruptedException {
         for (String name : names) {
             if (!C_NAME.matcher(name).matches()) {
-                throw new UsageError("%%c: --asm " + MagicParser.clip(name)
+                throw new UsageError("%%c: --asm " + MagicCommandLine.clip(name)
                         + " is not a C function name; write e.g. --asm main or --asm racer,main");
             }
         }

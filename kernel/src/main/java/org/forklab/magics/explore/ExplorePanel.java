@@ -1,5 +1,6 @@
 package org.forklab.magics.explore;
 
+import org.forklab.spi.MagicCommandLine;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import org.forklab.magics.MagicCall;
 import org.forklab.magics.io.Bench;
 import org.forklab.stats.format.Html;
-import org.forklab.magics.parse.MagicParser;
 import org.forklab.spi.UsageError;
 import org.forklab.widgets.Box;
 import org.forklab.widgets.Button;
@@ -70,7 +70,7 @@ public final class ExplorePanel {
             output.showText(e.getMessage(), true);
             status.value(line + ": failed");
         } catch (RuntimeException e) {
-            output.showText(spec.magic().display() + " failed: " + MagicParser.oneLine(String.valueOf(e.getMessage())), true);
+            output.showText(spec.magic().display() + " failed: " + MagicCommandLine.oneLine(String.valueOf(e.getMessage())), true);
             status.value(line + ": failed");
         }
         return screen.last();

@@ -1,5 +1,6 @@
 package org.forklab.magics.parse;
 
+import org.forklab.spi.MagicCommandLine;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ public record ByteSize(long bytes) {
     public static ByteSize parse(String text) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw new TypeConversionException("'" + MagicParser.clip(text)
+            throw new TypeConversionException("'" + MagicCommandLine.clip(text)
                     + "' is not a size; write bytes or a number with k, m or g, e.g. 64k or 1g");
         }
         long number = Long.parseLong(m.group(1));
@@ -25,7 +26,7 @@ public record ByteSize(long bytes) {
             default -> 0;
         };
         if (number > (Long.MAX_VALUE >> shift)) {
-            throw new TypeConversionException("'" + MagicParser.clip(text) + "' is too large a size");
+            throw new TypeConversionException("'" + MagicCommandLine.clip(text) + "' is too large a size");
         }
         return new ByteSize(number << shift);
     }

@@ -7,25 +7,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.forklab.spi.Suggestions;
+import org.forklab.spi.MagicCommandLine;
 import org.forklab.spi.UsageError;
 import org.forklab.stats.format.Units;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Hands a magic's already split arguments to picocli and turns every way they can be wrong into
- * one {@link UsageError} line. Ranges declared with {@link Range} are checked here and shown in
- * the generated help, so that each is written once.
+ * The forklab magics on the one picocli adapter ({@link MagicCommandLine}): what it adds are the
+ * ranges declared with {@link Range}, checked here and shown in the generated help, so that each
+ * is written once, and a help that hides the empty default of a list.
  */
 public final class MagicParser {
     /** Help is laid out for this many columns whatever the terminal, so help texts are stable. */
-    public static final int HELP_WIDTH = 100;
-    private static final int MAX_ECHO = 120;
+    public static final int HELP_WIDTH = MagicCommandLine.HELP_WIDTH;
 
     private MagicParser() {
     }
@@ -36,13 +33,9 @@ public final class MagicParser {
      */
     public static Optional<String> parse(String magic, Object command, List<String> args) {
         CommandLine line = commandLine(magic, command);
-        try {
-            line.parseArgs(args.toArray(String[]::new));
-        } catch (ParameterException e) {
-            throw new UsageError(magic + ": " + describe(e) + " (see " + magic + " --help)");
-        }
-        if (line.isUsageHelpRequested()) {
-            return Optional.of(line.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        Optional<String> help = MagicCommandLine.parse(line, args);
+        if (help.isPresent()) {
+            return help;
         }
         for (Object part : parts(line.getCommandSpec())) {
             checkRanges(magic, part);
@@ -52,7 +45,7 @@ public final class MagicParser {
 
     /** The generated help of {@code command}, laid out for {@link #HELP_WIDTH} columns. */
     public static String usage(String magic, Object command) {
-        return commandLine(magic, command).getUsageMessage(CommandLine.Help.Ansi.OFF);
+        return MagicCommandLine.usage(commandLine(magic, command));
     }
 
     /** picocli's model of {@code command} with every {@link Range} added to its option's help. */
@@ -85,17 +78,7 @@ public final class MagicParser {
                         .showDefaultValue(CommandLine.Help.Visibility.NEVER).build());
             }
         }
-        // picocli's tracer would print "[picocli WARN] Unbalanced quotes ..." on the cell's error
-        // stream, a second line beside the one-line refusal; the refusal alone says enough.
-        CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
-        CommandLine line = new CommandLine(spec);
-        line.setUsageHelpWidth(HELP_WIDTH);
-        line.setUsageHelpAutoWidth(false);
-        // "@file" would read arguments from a file: surprising in a notebook, so it is off.
-        line.setExpandAtFiles(false);
-        line.setCaseInsensitiveEnumValuesAllowed(true);
-        line.setOverwrittenOptionsAllowed(true);
-        return line;
+        return MagicCommandLine.of(spec);
     }
 
     private static boolean emptyByDefault(picocli.CommandLine.Model.ArgSpec arg) {
@@ -110,7 +93,7 @@ public final class MagicParser {
     }
 
     /** The field's type, or its element type for a list. */
-    static Class<?> elementType(Field field) {
+    public static Class<?> elementType(Field field) {
         if (java.util.Collection.class.isAssignableFrom(field.getType())
                 && field.getGenericType() instanceof java.lang.reflect.ParameterizedType p
                 && p.getActualTypeArguments()[0] instanceof Class<?> element) {
@@ -204,49 +187,5 @@ public final class MagicParser {
             all.addAll(allSpecs(mixin));
         }
         return all;
-    }
-
-    /** One line for a picocli complaint, with its did-you-mean when it has one. */
-    static String describe(ParameterException e) {
-        String message = oneLine(e.getMessage());
-        if (e instanceof UnmatchedArgumentException unmatched) {
-            // The first word that looks like an option is the slip; the value after it (the 40 of
-            // --smaples 40) is only unmatched because its option was, so it is not named.
-            Optional<String> option = unmatched.getUnmatched().stream().filter(w -> w.startsWith("-") && w.length() > 1)
-                    .findFirst().map(w -> w.contains("=") ? w.substring(0, w.indexOf('=')) : w);
-            if (option.isPresent()) {
-                String typed = option.get();
-                return "unknown option '" + clip(typed) + "'" + Suggestions.hint(typed,
-                        unmatched.getCommandLine().getCommandSpec().optionsMap().keySet(), n -> n);
-            }
-            List<String> suggestions = unmatched.getSuggestions();
-            if (!suggestions.isEmpty()) {
-                message += "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
-            }
-        }
-        return message;
-    }
-
-    /** {@code text} as one line: every whitespace run one space, long words clipped. */
-    public static String oneLine(String text) {
-        if (text == null || text.isBlank()) {
-            return "invalid arguments";
-        }
-        // Whitespace runs (a user's tab or line break inside a value too) become one space, so
-        // the message stays one line whatever was typed.
-        String first = text.strip().replaceAll("\\s+", " ");
-        StringBuilder out = new StringBuilder();
-        for (String word : first.split(" ")) {
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            out.append(clip(word));
-        }
-        return out.toString();
-    }
-
-    /** A user's word cut to a readable length, so a 5,000-digit number does not fill the cell. */
-    public static String clip(String word) {
-        return word.length() <= MAX_ECHO ? word : word.substring(0, MAX_ECHO - 1) + "…";
     }
 }

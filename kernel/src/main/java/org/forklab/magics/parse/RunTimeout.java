@@ -1,5 +1,6 @@
 package org.forklab.magics.parse;
 
+import org.forklab.experiments.core.TimeLimit;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.time.Duration;
 public final class RunTimeout {
     @Option(names = "--timeout", paramLabel = "TIME", converter = Seconds.class, defaultValue = "120s",
             description = "Stop the whole run after this long.")
-    @Range(min = 1, max = 3_600)
+    @Range(min = TimeLimit.MIN_SECONDS, max = TimeLimit.MAX_SECONDS)
     Duration timeout;
 
     /** The run's time limit as parsed. */

@@ -1,5 +1,6 @@
 package org.forklab.magics.parse;
 
+import org.forklab.spi.MagicCommandLine;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -19,7 +20,7 @@ public final class Seconds implements ITypeConverter<Duration> {
     public static Duration parse(String value) {
         Matcher m = FORM.matcher(value.trim());
         if (!m.matches()) {
-            throw new TypeConversionException("'" + MagicParser.clip(value)
+            throw new TypeConversionException("'" + MagicCommandLine.clip(value)
                     + "' is not a duration; write seconds, or a number with ms, s or m, e.g. 500ms or 10s");
         }
         double number = Double.parseDouble(m.group(1));

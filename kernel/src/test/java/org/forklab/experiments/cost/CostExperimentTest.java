@@ -133,7 +133,7 @@ class CostExperimentTest {
                 assertThrows(BadParameterException.class, () -> CostConfig.defaults().withWarmupOps(-1)).getMessage());
         assertEquals("exec path 'true' is not an executable file given by its absolute path; try /bin/true",
                 assertThrows(BadParameterException.class, () -> CostConfig.defaults().withExecPath("true")).getMessage());
-        assertEquals("fork memory (bytes) = -1 is out of range: accepted 0 to 9223372036854775807; try 0",
+        assertEquals("fork memory (bytes) = -1 is out of range: accepted 0 to " + CostConfig.MAX_FORK_TOUCH_BYTES + "; try 0",
                 assertThrows(BadParameterException.class, () -> CostConfig.defaults().withForkTouchBytes(List.of(-1L))).getMessage());
         long available = CostConfig.availableMemory();
         if (available > 0) {

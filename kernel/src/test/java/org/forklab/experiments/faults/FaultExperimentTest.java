@@ -103,7 +103,7 @@ class FaultExperimentTest {
 
     @Test
     void refusesBadParametersInOneLine() {
-        assertEquals("workers = -1 is out of range: accepted 1 to 16; try 1",
+        assertEquals("workers = -1 is out of range: accepted 2 to 16; try 2",
                 assertThrows(BadParameterException.class, () -> SMALL.withWorkers(-1)).getMessage());
         assertEquals("faulty worker = 3 is out of range: accepted 0 to 2; try 2",
                 assertThrows(BadParameterException.class, () -> SMALL.withFaultyWorker(3)).getMessage());

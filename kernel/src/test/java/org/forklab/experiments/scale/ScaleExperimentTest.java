@@ -97,9 +97,9 @@ class ScaleExperimentTest {
     @Test
     void refusesBadParametersInOneLine() {
         Caps caps = Caps.defaults();
-        assertEquals("platform thread count = 0 is out of range: accepted 1 to 2147483647; try 1",
+        assertEquals("platform thread count = 0 is out of range: accepted 1 to " + ScaleConfig.MAX_THREADS + "; try 1",
                 assertThrows(BadParameterException.class, () -> small().withThreadCounts(List.of(0L))).getMessage());
-        assertEquals("process count = -3 is out of range: accepted 1 to 2147483647; try 1",
+        assertEquals("process count = -3 is out of range: accepted 1 to " + ScaleConfig.MAX_PROCESSES + "; try 1",
                 assertThrows(BadParameterException.class, () -> small().withProcessCounts(List.of(4L, -3L))).getMessage());
         assertEquals("threads = " + (caps.maxThreads() + 1) + " is above the safety cap of " + caps.maxThreads()
                         + " on this machine; lower it, or raise the cap with --max-threads",
@@ -131,9 +131,11 @@ class ScaleExperimentTest {
 
     @Test
     void timeLimitStopsCreationAndCleansUp() {
-        // three rounds of 900 take seconds even where a process starts in well under a millisecond
-        ScaleConfig c = small().withKinds(List.of(ScaleConfig.PROCESSES)).withProcessCounts(List.of(900L, 900L, 900L))
-                .withTimeLimit(Duration.ofMillis(300));
+        // six rounds of 900 take seconds even where a process starts in well under a millisecond,
+        // more than the shortest time limit a run accepts
+        ScaleConfig c = small().withKinds(List.of(ScaleConfig.PROCESSES))
+                .withProcessCounts(List.of(900L, 900L, 900L, 900L, 900L, 900L))
+                .withTimeLimit(Duration.ofSeconds(org.forklab.experiments.core.TimeLimit.MIN_SECONDS));
         assertThrows(ExperimentTimeoutException.class, () -> ScaleExperiment.run(c));
     }
 

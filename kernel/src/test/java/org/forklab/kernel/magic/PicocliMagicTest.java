@@ -75,7 +75,7 @@ class PicocliMagicTest {
         UsageError e = assertThrows(UsageError.class,
                 () -> new PicocliMagic.Reused(() -> new MavenMagic(host, new MavenResolver())).run(List.of("--repositry", "x", "g:a:1")));
         assertEquals(List.of(e.getMessage()), e.lines());
-        assertTrue(e.getMessage().startsWith("%maven: Unknown option: '--repositry'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("%maven: unknown option '--repositry'"), e.getMessage());
         assertTrue(e.getMessage().endsWith("(see %maven --help)"), e.getMessage());
     }
 
