@@ -166,6 +166,14 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
             Object value = runCell(code);
             shown = value == NO_VALUE ? null : renderValue(value);
             return shown;
+        } catch (Interrupted e) {
+            // The interrupt killed what the cell had started while the cell still ran; now that it
+            // has ended, whatever it started after that look goes too.
+            int late = children.killStartedByCell();
+            if (late > 0) {
+                LOG.info("killed " + late + " child process(es) the interrupted cell started late");
+            }
+            throw e;
         } finally {
             history.record(cellNumber, code, shown == null ? null : plainText(shown));
         }
