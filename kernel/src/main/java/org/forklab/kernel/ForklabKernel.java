@@ -171,7 +171,7 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
             // has ended, whatever it started after that look goes too.
             int late = children.killStartedByCell();
             if (late > 0) {
-                LOG.info("killed " + late + " child process(es) the interrupted cell started late");
+                LOG.info("killed " + late + " child process(es) still running when the interrupted cell ended");
             }
             throw e;
         } finally {
