@@ -24,14 +24,18 @@ final class ChildProcessGuard {
         before = ProcessHandle.current().descendants().collect(Collectors.toSet());
     }
 
-    /** Kills the descendants that appeared since the cell began; returns how many there were. */
-    int killStartedByCell() {
+    /**
+     * Kills the descendants that appeared since the cell began; returns how many there were.
+     * One kill at a time: the interrupt's and the ended cell's may come from two threads at once,
+     * and the second then finds only what the first left.
+     */
+    synchronized int killStartedByCell() {
         Set<ProcessHandle> old = before;
         return kill(p -> !old.contains(p));
     }
 
     /** Kills every descendant of the kernel. */
-    int killAll() {
+    synchronized int killAll() {
         return kill(p -> true);
     }
 

@@ -167,6 +167,14 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
             Object value = runCell(code);
             shown = value == NO_VALUE ? null : renderValue(value);
             return shown;
+        } catch (Interrupted e) {
+            // The interrupt killed what the cell had started while the cell still ran; now that it
+            // has ended, whatever it started after that look goes too.
+            int late = children.killStartedByCell();
+            if (late > 0) {
+                LOG.info("killed " + late + " child process(es) still running when the interrupted cell ended");
+            }
+            throw e;
         } finally {
             history.record(cellNumber, code, shown == null ? null : plainText(shown));
         }

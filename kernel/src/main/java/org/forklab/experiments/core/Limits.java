@@ -1,5 +1,7 @@
 package org.forklab.experiments.core;
 
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -9,9 +11,10 @@ import java.util.OptionalLong;
  *
  * @param threadsMax       /proc/sys/kernel/threads-max
  * @param pidMax           /proc/sys/kernel/pid_max
- * @param cgroupPidsMax    the container's task limit, if any
- * @param cgroupPidsCurrent tasks the container runs now, if known
- * @param cgroupMemoryMax  the container's memory limit in bytes, if any
+ * @param cgroupPidsMax    the container's task limit, if any: of the cgroup levels from this process's
+ *                         own up to the root, the one that leaves the fewest tasks
+ * @param cgroupPidsCurrent tasks running now under that level, if known
+ * @param cgroupMemoryMax  the container's memory limit in bytes, if any: the smallest on that path
  * @param rlimitNproc      RLIMIT_NPROC from /proc/self/limits, if set
  * @param physicalMemory   MemTotal in bytes
  */
@@ -19,12 +22,17 @@ public record Limits(long threadsMax, long pidMax, OptionalLong cgroupPidsMax, O
                      OptionalLong cgroupMemoryMax, OptionalLong rlimitNproc, long physicalMemory) {
 
     public static Limits read() {
-        OptionalLong pidsMax = first(SystemFiles.readLimit("/sys/fs/cgroup/pids.max"),
-                SystemFiles.readLimit("/sys/fs/cgroup/pids/pids.max"));
-        OptionalLong pidsCurrent = first(SystemFiles.readLimit("/sys/fs/cgroup/pids.current"),
-                SystemFiles.readLimit("/sys/fs/cgroup/pids/pids.current"));
-        OptionalLong memMax = first(SystemFiles.readLimit("/sys/fs/cgroup/memory.max"),
-                SystemFiles.readLimit("/sys/fs/cgroup/memory/memory.limit_in_bytes"));
+        return read(CgroupPath.ofThisProcess());
+    }
+
+    /** With the cgroup levels {@code cgroup} finds: the tightest on the path to the root counts. */
+    static Limits read(CgroupPath cgroup) {
+        // The level with the fewest tasks left binds (its pids.current counts its whole subtree).
+        Optional<CgroupPath.Level> pids = cgroup.limits("pids", "pids.max", "pids.max", "pids.current").stream()
+                .min(Comparator.comparingLong(CgroupPath.Level::headroom));
+        OptionalLong pidsMax = pids.map(l -> OptionalLong.of(l.max())).orElse(OptionalLong.empty());
+        OptionalLong pidsCurrent = pids.map(CgroupPath.Level::current).orElse(OptionalLong.empty());
+        OptionalLong memMax = cgroup.smallest("memory", "memory.limit_in_bytes", "memory.max");
         long memTotal = SystemFiles.field("/proc/meminfo", "MemTotal")
                 .map(v -> Long.parseLong(v.replace("kB", "").trim()) * 1024).orElse(Runtime.getRuntime().maxMemory());
         return new Limits(
@@ -64,10 +72,6 @@ public record Limits(long threadsMax, long pidMax, OptionalLong cgroupPidsMax, O
     public Caps hardCaps() {
         long most = taskHeadroom() * 8 / 10;
         return new Caps(most, most / 2, Math.max(0, most) * 1_000, memoryBudget() * 3 / 4);
-    }
-
-    private static OptionalLong first(OptionalLong a, OptionalLong b) {
-        return a.isPresent() ? a : b;
     }
 
     private static OptionalLong readRlimitNproc() {

@@ -260,7 +260,7 @@ public final class IpcExperiment {
         }
 
         private List<TransportResult> overSharedMemory() throws IOException, InterruptedException {
-            Path file = Files.createTempFile(sharedMemoryDir(), "forklab-ipc-", ".shm");
+            Path file = Files.createTempFile(sharedMemoryDir(), segmentPrefix(), ".shm");
             try {
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     ch.write(ByteBuffer.wrap(new byte[1]), ShmLink.fileSize(config.maxSize()) - 1);
@@ -292,6 +292,14 @@ public final class IpcExperiment {
         if (link.receive() != Frames.PLACE) {
             throw new IOException("the peer answered a PLACE with something else");
         }
+    }
+
+    /**
+     * How the name of every segment this JVM creates begins: with its pid, so that a leftover can
+     * be told from the segments of another run on the same machine that is still working.
+     */
+    static String segmentPrefix() {
+        return "forklab-ipc-" + ProcessHandle.current().pid() + "-";
     }
 
     /** /dev/shm (memory only) when this system has it, else the temporary directory. */

@@ -23,9 +23,20 @@ final class CellExecutionControl extends LocalExecutionControl {
     /** Made in advance: when it is needed the heap may have no room for a new one. */
     private static final OutOfMemoryError HEAP_EXHAUSTED = new OutOfMemoryError("Java heap space");
 
-    CellExecutionControl(CellLoaderDelegate delegate) {
+    /** The cells' loader: the context class loader of every thread that runs a cell. */
+    private final ClassLoader cellLoader;
+
+    CellExecutionControl(CellLoaderDelegate delegate, ClassLoader cellLoader) {
         super(delegate);
         this.delegate = delegate;
+        this.cellLoader = cellLoader;
+    }
+
+    /** JShell's stop, once no cell thread is in the middle of starting a process ({@link ProcessStartFence}). */
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        ProcessStartFence.awaitNoProcessStarting(cellLoader);
+        super.stop();
     }
 
     /**

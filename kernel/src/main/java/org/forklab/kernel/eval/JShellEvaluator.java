@@ -61,7 +61,7 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public JShellEvaluator(ClassLoader parent, List<Path> classpath, List<String> staticImports) throws CellError {
         this.loader = new CellClassLoader(parent);
-        this.control = new CellExecutionControl(new CellLoaderDelegate(loader));
+        this.control = new CellExecutionControl(new CellLoaderDelegate(loader), loader);
         this.control.onFailure(this::snippetFailed, heap::exhausted);
         this.shell = JShell.builder()
                 .executionEngine(new CellExecutionControl.Provider(control), Map.of())

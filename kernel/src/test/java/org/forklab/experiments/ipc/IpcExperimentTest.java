@@ -18,10 +18,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 @ExtendWith(NothingLeftBehind.class)
 class IpcExperimentTest {
+    /** Only this JVM's segments: another test run on the machine may be using its own right now. */
     @AfterEach
     void noSharedMemoryFileLeft() throws Exception {
         try (Stream<Path> left = Files.list(IpcExperiment.sharedMemoryDir())) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("forklab-ipc-")).toList());
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(IpcExperiment.segmentPrefix())).toList());
         }
     }
 
@@ -149,6 +150,34 @@ class IpcExperimentTest {
         IpcConfig c = endless("shared-memory", "pipe").withTimeLimit(Duration.ofMillis(1500));
         ExperimentTimeoutException e = assertThrows(ExperimentTimeoutException.class, () -> IpcExperiment.run(c));
         assertTrue(e.getMessage().contains("1.5 s"), e.getMessage());
+    }
+
+    /** What makes the leftover check above able to fail: a running experiment's segment carries the prefix. */
+    @Test
+    void theSharedMemorySegmentIsNamedForThisJvmWhileTheRunWorks() throws Exception {
+        IpcConfig c = endless("shared-memory");
+        Throwable[] thrown = new Throwable[1];
+        Thread runner = new Thread(() -> {
+            try {
+                IpcExperiment.run(c);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        runner.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Path> ours = List.of();
+        while (ours.isEmpty() && runner.isAlive() && System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(IpcExperiment.sharedMemoryDir())) {
+                ours = files.filter(p -> p.getFileName().toString().startsWith(IpcExperiment.segmentPrefix())).toList();
+            }
+            Thread.sleep(10);
+        }
+        runner.interrupt();
+        runner.join(10_000);
+        assertFalse(runner.isAlive());
+        assertEquals(1, ours.size(), "the running experiment's segment, named " + IpcExperiment.segmentPrefix() + "*");
+        assertInstanceOf(InterruptedException.class, thrown[0], String.valueOf(thrown[0]));
     }
 
     @Test
