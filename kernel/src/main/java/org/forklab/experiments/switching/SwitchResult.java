@@ -3,8 +3,8 @@ package org.forklab.experiments.switching;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
+import org.forklab.stats.Quantiles;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +69,7 @@ public record SwitchResult(Environment environment, Map<String, String> settings
 
         /** The median switch estimate in ns, NaN without a baseline. */
         public double medianSwitchEstimateNs() {
-            return switchEstimate().map(s -> median(s.values())).orElse(Double.NaN);
+            return switchEstimate().map(s -> Quantiles.median(s.values())).orElse(Double.NaN);
         }
 
         /** This run numbered as round {@code round} (0-based), for a caller that ran one round at a time. */
@@ -83,7 +83,7 @@ public record SwitchResult(Environment environment, Map<String, String> settings
 
         /** The median round trip of this run, in ns. */
         public double medianRoundTripNs() {
-            return median(roundTrip.values());
+            return Quantiles.median(roundTrip.values());
         }
 
         /** The lesson's "per switch": half a round trip (each round trip is two hand-offs). */
@@ -140,12 +140,5 @@ public record SwitchResult(Environment environment, Map<String, String> settings
     /** Per-run median round trips of one mode and placement, in run order. */
     public double[] runMedians(SwitchMode mode, Placement placement) {
         return runsOf(mode, placement).stream().mapToDouble(Run::medianRoundTripNs).toArray();
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }
