@@ -3,12 +3,10 @@ package org.forklab.experiments.switching;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.Settings;
 import org.forklab.stats.Quantiles;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -20,11 +18,10 @@ import java.util.OptionalDouble;
  * @param runs    every run, in the order run: round by round, each round every mode and placement once
  * @param skipped what could not run here, with the one-line reason
  */
-public record SwitchResult(Environment environment, Map<String, String> settings, List<Run> runs,
+public record SwitchResult(Environment environment, Settings settings, List<Run> runs,
                            List<Skipped> skipped) implements Measured {
 
     public SwitchResult {
-        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         runs = List.copyOf(runs);
         skipped = List.copyOf(skipped);
     }
@@ -113,11 +110,6 @@ public record SwitchResult(Environment environment, Map<String, String> settings
     @Override
     public String experiment() {
         return "switching";
-    }
-
-    @Override
-    public Map<String, String> settings() {
-        return settings;
     }
 
     /** Every run's round trips (the one-task baselines are in each run's {@link Run#oneTask}). */

@@ -1,5 +1,7 @@
 package org.forklab.magics.readings;
 
+import org.forklab.experiments.core.Settings;
+import org.forklab.stats.Unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +54,7 @@ class ExperimentReadingsTest {
         if (fork != null) {
             v.add(new CostResult.VariantSamples(CostVariant.FORK, Synthetic.ns("fork+_exit+waitpid", fork)));
         }
-        return new CostResult(ENV, new LinkedHashMap<>(), v, List.of(), List.of(), List.of());
+        return new CostResult(ENV, Settings.none(), v, List.of(), List.of(), List.of());
     }
 
     @Test
@@ -80,10 +82,10 @@ class ExperimentReadingsTest {
     private static SwitchResult pingpong(double processNs, double threadNs) {
         List<SwitchResult.Run> runs = List.of(
                 new SwitchResult.Run(SwitchMode.PROCESS_PIPE, Placement.SAME_CPU, 1,
-                        Samples.of("round trip", "ns", Synthetic.around(processNs, 40)), 0, 0),
+                        Samples.of("round trip", Unit.NANOSECONDS, Synthetic.around(processNs, 40)), 0, 0),
                 new SwitchResult.Run(SwitchMode.THREAD_PIPE, Placement.SAME_CPU, 1,
-                        Samples.of("round trip", "ns", Synthetic.around(threadNs, 40)), 0, 0));
-        return new SwitchResult(ENV, Map.of(), runs, List.of());
+                        Samples.of("round trip", Unit.NANOSECONDS, Synthetic.around(threadNs, 40)), 0, 0));
+        return new SwitchResult(ENV, Settings.none(), runs, List.of());
     }
 
     @Test
@@ -98,7 +100,7 @@ class ExperimentReadingsTest {
 
     private static RaceOutcome outcome(RaceVariant v, long[] counted, double nsPerIncrement, OptionalLong parent) {
         return new RaceOutcome(v, 2_000_000, counted, new long[0][], parent, new long[] {5, 5, 5},
-                Samples.of(v.label(), "ns", Synthetic.around(nsPerIncrement, 3)));
+                Samples.of(v.label(), Unit.NANOSECONDS, Synthetic.around(nsPerIncrement, 3)));
     }
 
     @Test
@@ -178,9 +180,9 @@ class ExperimentReadingsTest {
     void c10kComparesAtTheLargestCountBothReached() {
         ServerMemory idle = new ServerMemory(50_000_000, 0, 0, 2);
         List<C10kPoint> points = List.of(
-                new C10kPoint(C10kConfig.THREADS, 1_000, 1, 1, 1, 0, 1, Samples.of("t", "ns", Synthetic.around(90_000, 30)),
+                new C10kPoint(C10kConfig.THREADS, 1_000, 1, 1, 1, 0, 1, Samples.of("t", Unit.NANOSECONDS, Synthetic.around(90_000, 30)),
                         idle, new ServerMemory(0, 0, 0, 1_002), idle),
-                new C10kPoint(C10kConfig.SELECTOR, 1_000, 1, 1, 1, 0, 1, Samples.of("s", "ns", Synthetic.around(30_000, 30)),
+                new C10kPoint(C10kConfig.SELECTOR, 1_000, 1, 1, 1, 0, 1, Samples.of("s", Unit.NANOSECONDS, Synthetic.around(30_000, 30)),
                         idle, new ServerMemory(0, 0, 0, 2), idle));
         C10kConfig config = C10kConfig.defaults().withServers(List.of(C10kConfig.THREADS, C10kConfig.SELECTOR))
                 .withClients(List.of(1_000)).withTimeLimit(Duration.ofSeconds(10));
