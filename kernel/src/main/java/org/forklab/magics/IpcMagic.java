@@ -2,8 +2,10 @@ package org.forklab.magics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.forklab.charts.BoxPlots;
 import org.forklab.charts.ChartRenderingException;
 import org.forklab.charts.Quantity;
+import org.forklab.charts.SampleSet;
 import org.forklab.charts.SweepCharts;
 import org.forklab.charts.SweepSeries;
 import org.forklab.experiments.ipc.IpcConfig;
@@ -131,6 +133,9 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
                 List.of(byPlacement(r)), ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
         List<String> placed = r.transports().stream().map(TransportResult::placement).distinct().toList();
         String shown = placed.contains(Placement.TWO_CPUS.word()) ? Placement.TWO_CPUS.word() : placed.get(0);
+        if (r.config().sizes().size() == 1) {
+            return withPlacementBoxes(bundle, r);
+        }
         try {
             List<SweepSeries> series = new ArrayList<>();
             for (TransportResult t : r.transports()) {
@@ -143,6 +148,27 @@ public final class IpcMagic implements LineMagic, ChecksConfiguration {
             }
             return bundle.withChart(ExperimentView.render(SweepCharts.line("Round-trip latency by message size, placement " + shown,
                     new Quantity("message size", Unit.BYTES), new Quantity("median round trip", Unit.NANOSECONDS), series)));
+        } catch (ChartRenderingException | IllegalArgumentException e) {
+            return bundle;
+        }
+    }
+
+    /**
+     * One size: a line against size would be a column of dots for one placement, so every
+     * transport and placement gets a box of its round trips instead (log axis when they span
+     * decades, as spinning against sleeping does).
+     */
+    private static Bundle withPlacementBoxes(Bundle bundle, IpcResult r) {
+        List<SampleSet> sets = new ArrayList<>();
+        for (TransportResult t : r.transports()) {
+            if (!t.points().isEmpty()) {
+                sets.add(new SampleSet(t.transport() + ", " + t.placement(), smallest(t).latency().values()));
+            }
+        }
+        int size = r.config().sizes().get(0);
+        try {
+            return bundle.withChart(ExperimentView.render(BoxPlots.of("Round trip of " + ByteSize.format(size)
+                    + " B messages by transport and placement", new Quantity("round trip", Unit.NANOSECONDS), sets)));
         } catch (ChartRenderingException | IllegalArgumentException e) {
             return bundle;
         }

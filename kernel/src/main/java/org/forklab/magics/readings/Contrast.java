@@ -84,8 +84,10 @@ public final class Contrast {
             clustered = clustered(small, unit);
         }
         if (clustered.isPresent()) {
-            return new Outcome(Kind.BIMODAL, clustered.get() + ", so the ratio of medians (" + ratio + ") describes"
-                    + " neither cluster" + (bimodalCause == null ? "" : "; likely cause: " + bimodalCause),
+            // name both sides: "the ratio of medians" alone left the reader guessing what was divided by what
+            return new Outcome(Kind.BIMODAL, clustered.get() + ", so the ratio of medians of " + large.name() + " to "
+                    + small.name() + " (" + ratio + "; " + medians + ") describes neither cluster"
+                    + (bimodalCause == null ? "" : "; likely cause: " + bimodalCause),
                     Optional.of(c), Optional.of(large.name()));
         }
         if (c.difference() == Comparison.Difference.NO_CLEAR_DIFFERENCE) {

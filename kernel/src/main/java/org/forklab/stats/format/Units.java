@@ -14,6 +14,8 @@ import org.forklab.stats.Unit;
 public final class Units {
 
     private static final int SIGNIFICANT = 3;
+    /** Bounds further apart than this factor are each written in their own unit. */
+    private static final double WIDE_RANGE = 100;
 
     private Units() {
     }
@@ -55,12 +57,16 @@ public final class Units {
     }
 
     /**
-     * Two bounds in one unit, chosen for the larger magnitude: "0.998–1.02 µs". NaN bounds
-     * read "n/a".
+     * Two bounds in one unit, chosen for the larger magnitude: "0.998–1.02 µs"; bounds more
+     * than 100 times apart each in their own: "1.00 ns – 1.00 µs". NaN bounds read "n/a".
      */
     public static String range(double low, double high, Unit unit) {
         if (Double.isNaN(low) || Double.isNaN(high)) {
             return "n/a";
+        }
+        if (low > 0 && high / low > WIDE_RANGE) {
+            // A claim such as "1 ns to 1 µs" in one unit would read "0.00100–1.00 µs": each end in its own.
+            return format(low, unit) + " – " + format(high, unit);
         }
         Unit target = unit.readableFor(round(Math.max(Math.abs(low), Math.abs(high))));
         return plain(round(unit.convert(low, target))) + "–" + plain(round(unit.convert(high, target)))

@@ -34,6 +34,9 @@ class ContrastTest {
                 Side.of("thread", Synthetic.ns("t", Synthetic.around(500, 60))), Measure.TIME, "the two sides changed CPUs");
         assertEquals(Kind.BIMODAL, o.kind());
         assertTrue(o.sentence().startsWith("pipe fell in two clusters, near "), o.sentence());
+        // both sides of the ratio are named, the larger first, with their medians
+        assertTrue(o.sentence().contains(", so the ratio of medians of pipe to thread ("), o.sentence());
+        assertTrue(o.sentence().contains("; medians "), o.sentence());
         assertTrue(o.sentence().endsWith("likely cause: the two sides changed CPUs"), o.sentence());
     }
 

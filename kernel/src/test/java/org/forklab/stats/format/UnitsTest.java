@@ -64,6 +64,10 @@ class UnitsTest {
         assertEquals("0.998–1.02 µs", Units.range(998, 1020, Unit.NANOSECONDS));
         assertEquals("5.00–7.50 µs", Units.range(5_000, 7_500, Unit.NANOSECONDS));
         assertEquals("n/a", Units.range(Double.NaN, 1, Unit.NANOSECONDS));
+        // a claim spanning three decades: each end in its own unit, not "0.00100–1.00 µs"
+        assertEquals("1.00 ns – 1.00 µs", Units.range(1, 1_000, Unit.NANOSECONDS));
+        assertEquals("1.00 µs – 1.00 ms", Units.range(1_000, 1_000_000, Unit.NANOSECONDS));
+        assertEquals("10.0–900 ns", Units.range(10, 900, Unit.NANOSECONDS));
     }
 
     @Test
