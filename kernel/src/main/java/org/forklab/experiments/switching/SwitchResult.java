@@ -83,7 +83,7 @@ public record SwitchResult(Environment environment, Settings settings, List<Run>
             return Quantiles.median(roundTrip.values());
         }
 
-        /** The lesson's "per switch": half a round trip (each round trip is two hand-offs). */
+        /** Half a round trip: the time per hand-off (each round trip is two; a hand-off is more than a switch). */
         public double medianPerSwitchNs() {
             return medianRoundTripNs() / 2;
         }
@@ -98,7 +98,7 @@ public record SwitchResult(Environment environment, Settings settings, List<Run>
             for (int i = 0; i < c.length; i++) {
                 c[i] /= 2;
             }
-            return new Samples(roundTrip.label().replace("round trip", "per switch (round trip / 2)"), roundTrip.unit(),
+            return new Samples(roundTrip.label().replace("round trip", "per hand-off (round trip / 2)"), roundTrip.unit(),
                     v, c, roundTrip.opsPerSample());
         }
     }
