@@ -48,6 +48,7 @@ class CompareAndClaimsTest {
         assertEquals("%spawn -n 40", back.source());
         assertEquals(r.samples(), back.samples());
         assertEquals("40", back.settings().get("samples"));
+        assertEquals(java.util.Optional.of("40"), back.setting(CostSetting.SAMPLES));
         assertEquals(String.valueOf(r.environment().cpus()), back.environment().get("cpus"));
     }
 
