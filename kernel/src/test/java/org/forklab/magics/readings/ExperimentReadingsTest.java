@@ -95,7 +95,7 @@ class ExperimentReadingsTest {
                 point(256, PageKind.SMALL, 25_150_000), point(512, PageKind.SMALL, 50_150_000),
                 point(1024, PageKind.SMALL, 100_150_000),
                 point(256, PageKind.HUGE, 300_000), point(512, PageKind.HUGE, 450_000), point(1024, PageKind.HUGE, 750_000));
-        String r = Readings.of(new CostResult(ENV, new LinkedHashMap<>(), v, sweep, List.of(), List.of()))
+        String r = Readings.of(new CostResult(ENV, Settings.none(), v, sweep, List.of(), List.of()))
                 .orElseThrow().prose();
         // 100 ms per GiB with 4 KB pages, 0.6 ms per GiB with huge pages: read as slopes, not "pthread was not measured"
         assertTrue(r.startsWith("Fork after touching memory: with 4 KB pages each GiB touched added 100 ms (95 % CI "), r);
@@ -110,7 +110,7 @@ class ExperimentReadingsTest {
                         Synthetic.around(100_000, 40))),
                 new CostResult.VariantSamples(CostVariant.VIRTUAL_THREAD, Synthetic.ns("virtual thread start+join",
                         Synthetic.around(2_000, 40))));
-        String r = Readings.of(new CostResult(ENV, new LinkedHashMap<>(), v, List.of(), List.of(), List.of()))
+        String r = Readings.of(new CostResult(ENV, Settings.none(), v, List.of(), List.of(), List.of()))
                 .orElseThrow().prose();
         assertTrue(r.startsWith("Creating work: platform thread start+join takes 50.0× as long as virtual thread start+join"),
                 r);
