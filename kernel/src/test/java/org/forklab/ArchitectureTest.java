@@ -156,6 +156,28 @@ class ArchitectureTest {
         assertEquals(List.of(), offenders, "phases are announced by the experiment itself (ProgressListener)");
     }
 
+    /** A lookup of a setting by the label displays show, the way settings were read before they had keys. */
+    private static final Pattern SETTING_BY_LABEL = Pattern.compile(
+            "settings\\(\\)\\s*\\.\\s*(get|getOrDefault|containsKey)\\(\\s*\"|byLabel\\(\\)\\s*\\.\\s*(get|getOrDefault|containsKey)\\(");
+
+    /**
+     * Settings are read by key (each experiment's Setting enum), never by a human label: a label
+     * changed for the display would otherwise silently break its reader. Keys made at run time come
+     * only from the experiments' own key enums.
+     */
+    @Test
+    void settingsAreReadByKeyNotByLabel() throws IOException {
+        assertTrue(SETTING_BY_LABEL.matcher("r.settings().get(\"workers\")").find(), "the rule sees a lookup by label");
+        assertTrue(SETTING_BY_LABEL.matcher("r.settings().byLabel().get(CostSetting.SAMPLES.label())").find());
+        assertTrue(!SETTING_BY_LABEL.matcher("r.settings().get(RaceSetting.WORKERS)").find(), "a lookup by key passes");
+        Pattern keyFile = Pattern.compile(".*/experiments/(\\w+/\\w+Setting|core/Setting)\\.java");
+        List<String> offenders = sources().stream()
+                .filter(p -> SETTING_BY_LABEL.matcher(read(p)).find()
+                        || read(p).contains("Setting.derived(") && !keyFile.matcher(p.toString()).matches())
+                .map(Path::toString).toList();
+        assertEquals(List.of(), offenders, "read settings by their key (e.g. CostSetting.PINNED_CPU), not by label");
+    }
+
     /** Every patch of basekernel's protocol behaviour lives in org.forklab.kernel.protocol, where its reason is written. */
     @Test
     void protocolPatchesLiveInTheirPackage() throws IOException {

@@ -38,9 +38,15 @@ public record Quantity(String name, Unit unit, String countUnit, boolean whole) 
         return count(name, "");
     }
 
-    /** A plain number that is not a whole count, e.g. rate("echo throughput", "round trips/s"). */
-    public static Quantity rate(String name, String unitWord) {
-        return new Quantity(name, Unit.COUNT, unitWord, false);
+    /**
+     * A plain number that is not a whole count, e.g. rate("echo throughput", ROUND_TRIPS_PER_SECOND):
+     * not rescaled, its unit's word on the axis.
+     */
+    public static Quantity rate(String name, Unit unit) {
+        if (unit.dimension() != Unit.Dimension.NONE) {
+            throw new IllegalArgumentException(unit.word() + " is rescaled, not a rate word; use new Quantity(name, unit)");
+        }
+        return new Quantity(name, unit, unit.word(), false);
     }
 
     /** The unit to show values around {@code typical} (given in {@link #unit()}) in. */

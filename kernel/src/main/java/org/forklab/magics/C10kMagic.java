@@ -127,7 +127,7 @@ public final class C10kMagic implements LineMagic, ChecksConfiguration {
             return bundle.withChart(ExperimentView.render(SweepCharts.panels(
                     "Echo throughput and server memory per connection",
                     Quantity.count("connections held"), List.of(
-                            new SweepCharts.Panel(Quantity.rate("throughput", "round trips/s"), throughput, true),
+                            new SweepCharts.Panel(Quantity.rate("throughput", Unit.ROUND_TRIPS_PER_SECOND), throughput, true),
                             new SweepCharts.Panel(Quantity.bytes("RSS per connection"), memory, true)))));
         } catch (ChartRenderingException | IllegalArgumentException e) {
             return bundle;

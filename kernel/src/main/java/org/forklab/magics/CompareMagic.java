@@ -108,7 +108,7 @@ public final class CompareMagic implements LineMagic {
             throw new UsageError("%compare: no condition " + (filter == null ? "with samples" : "contains '" + filter + "'")
                     + " in " + String.join(", ", results.stream().map(SavedResult::name).toList()));
         }
-        Unit unit = Unit.ofWord(sample(results.get(0), conditions).map(Samples::unit).orElse("ns"));
+        Unit unit = sample(results.get(0), conditions).map(Samples::unit).orElse(Unit.NANOSECONDS);
         List<NamedSummary> rows = new ArrayList<>();
         Map<String, List<Bar>> bars = new LinkedHashMap<>();
         List<String> ratios = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class CompareMagic implements LineMagic {
             Optional<Samples> baseline = find(results.get(0), c);
             for (SavedResult r : results) {
                 Optional<Samples> s = find(r, c);
-                if (s.isEmpty() || Unit.ofWord(s.get().unit()) != unit) {
+                if (s.isEmpty() || s.get().unit() != unit) {
                     continue;
                 }
                 Summary summary = Summary.of(s.get().values());

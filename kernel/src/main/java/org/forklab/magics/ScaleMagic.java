@@ -114,7 +114,7 @@ public final class ScaleMagic implements LineMagic, ChecksConfiguration {
     public static Bundle view(ScaleResult r) {
         SlopeTable slopes = new SlopeTable();
         for (Series s : r.series()) {
-            slopes.add(s.kind(), s.quantity(), s.x(), s.y(), Unit.ofWord(s.unit()), s.unit().equals("ns"));
+            slopes.add(s.kind(), s.quantity(), s.x(), s.y(), s.unit(), s.unit() == Unit.NANOSECONDS);
         }
         Table table = slopes.table("Cost per entity: least-squares slope over the counts");
         Table kernel = KernelMemoryTable.of(r);

@@ -1,5 +1,6 @@
 package org.forklab.charts;
 
+import org.forklab.stats.Unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,7 +105,7 @@ class ReadableChartsTest {
         double[] small = {3_000, 2_500, 2_000};
         List<SweepSeries> memory = List.of(new SweepSeries("threads", x, kb, kb, kb), new SweepSeries("selector", x, small, small, small));
         JFreeChart chart = SweepCharts.panels("t", Quantity.count("connections held"), List.of(
-                new SweepCharts.Panel(Quantity.rate("throughput", "round trips/s"), rate, true),
+                new SweepCharts.Panel(Quantity.rate("throughput", Unit.ROUND_TRIPS_PER_SECOND), rate, true),
                 new SweepCharts.Panel(Quantity.bytes("RSS per connection"), memory, true)));
         org.jfree.chart.plot.CombinedDomainXYPlot plot = (org.jfree.chart.plot.CombinedDomainXYPlot) chart.getPlot();
         assertEquals(2, plot.getSubplots().size());

@@ -1,5 +1,6 @@
 package org.forklab.magics;
 
+import org.forklab.stats.Unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,8 +150,8 @@ class ClaimsCoverageTest {
         double[] rss = new double[16];
         java.util.Arrays.fill(size, 1 << 20);
         java.util.Arrays.fill(rss, 8 << 10);
-        Session.current().record("native", new NativeStacks(16, 1 << 20, 1 << 20, Samples.of("v", "bytes", size),
-                Samples.of("r", "bytes", rss)));
+        Session.current().record("native", new NativeStacks(16, 1 << 20, 1 << 20, Samples.of("v", Unit.BYTES, size),
+                Samples.of("r", Unit.BYTES, rss)));
         MagicCall.line(MagicCatalog.find("claims", false).orElseThrow(), List.of("--as", "c"), screen.bench());
         List<ClaimOutcome> outcomes = ((ClaimsMagic.Report) screen.boundValues.get(0)).outcomes();
         assertEquals(Verdict.BELOW, verdict(outcomes, "thread-stack-virtual"));
@@ -258,7 +259,7 @@ class ClaimsCoverageTest {
 
     /** 1,000 connections: a thread each at 40 KiB per connection, or one selector at 2 KiB. */
     static C10kResult c10k() {
-        Samples latency = Samples.of("latency", "ns", TestResults.around(50_000, 20));
+        Samples latency = Samples.of("latency", Unit.NANOSECONDS, TestResults.around(50_000, 20));
         ServerMemory idle = new ServerMemory(50_000_000, 40_000_000, 2_000_000_000, 2);
         List<C10kPoint> points = List.of(
                 new C10kPoint(C10kConfig.THREADS, 1_000, 20_000, 1, 1, 0, 1_000_000_000, latency, idle,

@@ -1,5 +1,6 @@
 package org.forklab.magics;
 
+import org.forklab.experiments.cost.CostSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,7 @@ class CompareAndClaimsTest {
         assertEquals("%spawn -n 40", back.source());
         assertEquals(r.samples(), back.samples());
         assertEquals("40", back.settings().get("samples"));
+        assertEquals(java.util.Optional.of("40"), back.setting(CostSetting.SAMPLES));
         assertEquals(String.valueOf(r.environment().cpus()), back.environment().get("cpus"));
     }
 
@@ -145,7 +147,7 @@ class CompareAndClaimsTest {
                 assertThrows(UsageError.class, () -> Lab.spawn("-n", "0")).getMessage());
         CostResult pinned = Lab.spawn("-v", "pthread", "-n", "3", "--warmup", "0", "--fork-memory", "none",
                 "--placement", "one-cpu");
-        assertTrue(pinned.settings().get("placement").startsWith("one-cpu, CPU "), pinned.settings().toString());
+        assertTrue(pinned.settings().get(CostSetting.PLACEMENT).startsWith("one-cpu, CPU "), pinned.settings().toString());
         assertEquals("%spawn: --forks 11 is out of range: accepted 0 to 10 (see %spawn --help)",
                 assertThrows(UsageError.class, () -> Lab.spawn("--forks", "11")).getMessage());
     }

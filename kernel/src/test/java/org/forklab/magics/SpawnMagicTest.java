@@ -1,5 +1,6 @@
 package org.forklab.magics;
 
+import org.forklab.experiments.cost.CostSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,7 +135,7 @@ class SpawnMagicTest {
         MagicCall.line(spawn, List.of("-v", "pthread", "-n", "3", "--warmup", "2", "--cold", "1",
                 "--fork-memory", "none", "--placement", "one-cpu", "--as", "r"), screen.bench());
         CostResult bound = (CostResult) screen.boundValues.get(0);
-        String cpu = bound.settings().get("pinned CPU");
+        String cpu = bound.settings().get(CostSetting.PINNED_CPU);
         String text = (String) screen.finalDisplay().getData(MIMEType.TEXT_PLAIN);
         assertTrue(text.contains("note: placement: one-cpu, CPU " + cpu), text);
     }

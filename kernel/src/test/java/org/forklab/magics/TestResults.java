@@ -1,5 +1,8 @@
 package org.forklab.magics;
 
+import org.forklab.experiments.cost.CostSetting;
+import org.forklab.experiments.core.Settings;
+import org.forklab.stats.Unit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +26,12 @@ final class TestResults {
 
     /** pthread at 5 µs (inside 2–10 µs), fork at 500 µs (above 50–100 µs). */
     static CostResult cost() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("samples", "40");
+        Settings settings = Settings.builder().put(CostSetting.SAMPLES, "40").build();
         return new CostResult(Environment.current(), settings, List.of(
                 new CostResult.VariantSamples(CostVariant.PTHREAD,
-                        new Samples("pthread_create+join", "ns", around(5_000, 40), new double[] {40_000}, 1)),
+                        new Samples("pthread_create+join", Unit.NANOSECONDS, around(5_000, 40), new double[] {40_000}, 1)),
                 new CostResult.VariantSamples(CostVariant.FORK,
-                        new Samples("fork+_exit+waitpid", "ns", around(500_000, 40), new double[0], 1))),
+                        new Samples("fork+_exit+waitpid", Unit.NANOSECONDS, around(500_000, 40), new double[0], 1))),
                 List.of(), List.of(), List.of(new CostResult.Skipped("virtual thread start+join", "needs JDK 21")));
     }
 }

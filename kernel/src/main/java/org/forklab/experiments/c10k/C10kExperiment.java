@@ -1,5 +1,6 @@
 package org.forklab.experiments.c10k;
 
+import org.forklab.stats.Unit;
 import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.Deadline;
 import org.forklab.experiments.core.Environment;
@@ -87,7 +88,7 @@ public final class C10kExperiment {
                 ServerMemory held = ServerMemory.of(child.pid());
                 LoadGenerator.Phase load = clients.run(config.roundTrips());
                 ServerMemory loaded = ServerMemory.of(child.pid());
-                Samples latency = new Samples(server + ", " + k + " clients, round trip", "ns", load.latencies(),
+                Samples latency = new Samples(server + ", " + k + " clients, round trip", Unit.NANOSECONDS, load.latencies(),
                         new double[0], 1);
                 return new C10kPoint(server, k, load.roundTrips(), load.bytesSent(), load.bytesReceived(),
                         load.mismatches(), load.elapsedNanos(), latency, idle, held, loaded);

@@ -1,11 +1,12 @@
 package org.forklab.experiments.c10k;
 
+import org.forklab.experiments.core.Settings;
+import org.forklab.stats.Unit;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.scale.Series;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -27,18 +28,18 @@ public record C10kResult(Environment environment, C10kConfig config, Map<String,
     }
 
     @Override
-    public Map<String, String> settings() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("servers", String.join(" ", config.servers()));
-        m.put("clients", config.clients().stream().map(String::valueOf).collect(Collectors.joining(" ")));
-        m.put("round trips per client", String.valueOf(config.roundTrips()));
-        m.put("message size (bytes)", String.valueOf(config.messageBytes()));
-        m.put("address", "127.0.0.1, ephemeral port, TCP_NODELAY");
-        m.put("load generator", "this JVM, one thread, one NIO selector, every client with one message in flight");
-        m.put("server process", "a child JVM per server and client count, so its memory is its own");
-        config.servers().stream().filter(mechanisms::containsKey).forEach(s -> m.put(s, mechanisms.get(s)));
-        skipped.forEach((s, why) -> m.put(s + " skipped", why));
-        return m;
+    public Settings settings() {
+        Settings.Builder m = Settings.builder();
+        m.put(C10kSetting.SERVERS, String.join(" ", config.servers()));
+        m.put(C10kSetting.CLIENTS, config.clients().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        m.put(C10kSetting.ROUND_TRIPS, String.valueOf(config.roundTrips()));
+        m.put(C10kSetting.MESSAGE_SIZE, String.valueOf(config.messageBytes()));
+        m.put(C10kSetting.ADDRESS, "127.0.0.1, ephemeral port, TCP_NODELAY");
+        m.put(C10kSetting.LOAD_GENERATOR, "this JVM, one thread, one NIO selector, every client with one message in flight");
+        m.put(C10kSetting.SERVER_PROCESS, "a child JVM per server and client count, so its memory is its own");
+        config.servers().stream().filter(mechanisms::containsKey).forEach(s -> m.put(C10kSetting.mechanism(s), mechanisms.get(s)));
+        skipped.forEach((s, why) -> m.put(C10kSetting.skipped(s), why));
+        return m.build();
     }
 
     /** The latency samples of every point, labelled "server, K clients". */
@@ -56,7 +57,7 @@ public record C10kResult(Environment environment, C10kConfig config, Map<String,
             default -> throw new IllegalArgumentException("unknown quantity " + quantity + ": RSS held, threads held, round trips/s");
         };
         List<C10kPoint> mine = points.stream().filter(p -> p.server().equals(server)).toList();
-        return new Series(server, quantity, quantity.startsWith("RSS") ? "bytes" : quantity.startsWith("threads") ? "threads" : "1/s",
+        return new Series(server, quantity, quantity.startsWith("RSS") ? Unit.BYTES : quantity.startsWith("threads") ? Unit.THREADS : Unit.PER_SECOND,
                 mine.stream().mapToDouble(C10kPoint::clients).toArray(), mine.stream().mapToDouble(y).toArray());
     }
 }

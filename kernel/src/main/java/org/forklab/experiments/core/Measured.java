@@ -1,7 +1,6 @@
 package org.forklab.experiments.core;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * What every timed experiment result offers, whatever else it holds, so that saving,
@@ -15,8 +14,8 @@ public interface Measured {
     /** Where it was measured. */
     Environment environment();
 
-    /** The configuration as name to value words, in a stable order, for display and saving. */
-    Map<String, String> settings();
+    /** The configuration, read by key; in a stable order of labels for display and saving. */
+    Settings settings();
 
     /** One set of raw samples per condition measured (e.g. one per mechanism or placement). */
     List<Samples> samples();

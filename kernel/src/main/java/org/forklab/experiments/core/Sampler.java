@@ -1,5 +1,7 @@
 package org.forklab.experiments.core;
 
+import org.forklab.stats.Unit;
+
 /**
  * Times an operation the honest way: cold first operations one by one and apart, then warm-up,
  * then batches sized so that each sample is long against the clock's own cost.
@@ -30,7 +32,7 @@ public final class Sampler {
             deadline.check();
             values[i] = timeOnce(op, batch) / batch;
         }
-        return new Samples(label, "ns", values, cold, batch);
+        return new Samples(label, Unit.NANOSECONDS, values, cold, batch);
     }
 
     /**
@@ -77,7 +79,7 @@ public final class Sampler {
         }
         java.util.List<Samples> out = new java.util.ArrayList<>();
         for (int k = 0; k < n; k++) {
-            out.add(new Samples(labels.get(k), "ns", values[k], cold[k], batch[k]));
+            out.add(new Samples(labels.get(k), Unit.NANOSECONDS, values[k], cold[k], batch[k]));
         }
         return out;
     }

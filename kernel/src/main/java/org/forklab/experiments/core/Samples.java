@@ -1,27 +1,31 @@
 package org.forklab.experiments.core;
 
 import java.util.Arrays;
+import org.forklab.stats.Unit;
 
 /**
  * Raw measurements of one condition, kept whole so that statistics and charts can be redone.
  *
  * @param label       what was measured, e.g. "platform thread start+join"
- * @param unit        the unit of every value, e.g. "ns" or "bytes"
+ * @param unit        the unit of every value, e.g. {@link Unit#NANOSECONDS} or {@link Unit#BYTES}
  * @param values      one value per warm sample, each already divided by {@code opsPerSample}
  * @param cold        the first operations of the run, timed one by one and kept apart
  * @param opsPerSample how many operations each warm sample timed together (batching)
  */
-public record Samples(String label, String unit, double[] values, double[] cold, int opsPerSample) {
+public record Samples(String label, Unit unit, double[] values, double[] cold, int opsPerSample) {
 
     public Samples {
         values = values.clone();
         cold = cold.clone();
+        if (unit == null) {
+            throw new IllegalArgumentException("samples of " + label + " need a unit");
+        }
         if (opsPerSample < 1) {
             throw new IllegalArgumentException("opsPerSample must be at least 1");
         }
     }
 
-    public static Samples of(String label, String unit, double[] values) {
+    public static Samples of(String label, Unit unit, double[] values) {
         return new Samples(label, unit, values, new double[0], 1);
     }
 
@@ -41,7 +45,7 @@ public record Samples(String label, String unit, double[] values, double[] cold,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Samples s && label.equals(s.label) && unit.equals(s.unit)
+        return o instanceof Samples s && label.equals(s.label) && unit == s.unit
                 && Arrays.equals(values, s.values) && Arrays.equals(cold, s.cold) && opsPerSample == s.opsPerSample;
     }
 

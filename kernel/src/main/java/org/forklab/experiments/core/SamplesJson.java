@@ -2,6 +2,7 @@ package org.forklab.experiments.core;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.forklab.stats.Unit;
 
 /**
  * The one JSON form of {@link Samples}: the fields the native probe prints on its "samples"
@@ -16,7 +17,7 @@ public final class SamplesJson {
     public static JsonObject write(Samples s) {
         JsonObject o = new JsonObject();
         o.addProperty("name", s.label());
-        o.addProperty("unit", s.unit());
+        o.addProperty("unit", s.unit().word());
         o.addProperty("ops_per_sample", s.opsPerSample());
         o.add("cold", array(s.cold()));
         o.add("values", array(s.values()));
@@ -28,9 +29,9 @@ public final class SamplesJson {
         return read(o, (o.has("name") ? o.get("name") : o.get("condition")).getAsString());
     }
 
-    /** Samples under a label of the caller's choice. */
+    /** Samples under a label of the caller's choice; an unknown unit word is refused ({@link Unit.UnknownUnitException}). */
     public static Samples read(JsonObject o, String label) {
-        return new Samples(label, o.get("unit").getAsString(), doubles(o.getAsJsonArray("values")),
+        return new Samples(label, Unit.ofWord(o.get("unit").getAsString()), doubles(o.getAsJsonArray("values")),
                 o.has("cold") ? doubles(o.getAsJsonArray("cold")) : new double[0],
                 (o.has("ops_per_sample") ? o.get("ops_per_sample") : o.get("opsPerSample")).getAsInt());
     }

@@ -1,5 +1,6 @@
 package org.forklab.experiments.cost;
 
+import org.forklab.stats.Unit;
 import com.google.gson.JsonObject;
 import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.BadParameterException;
@@ -10,6 +11,7 @@ import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.Programs;
 import org.forklab.experiments.core.Sampler;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.Settings;
 import org.forklab.experiments.core.SamplesJson;
 import org.forklab.experiments.core.SamplingPlan;
 import org.forklab.experiments.core.TimedOperation;
@@ -26,9 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
@@ -436,7 +436,7 @@ public final class CostExperiment {
                 JsonObject line = lines.get(0);
                 String what = bytes == 0 ? "no memory" : size(bytes) + " (" + pages.description() + ")";
                 Samples whole = SamplesJson.read(line, "fork+_exit+waitpid after touching " + what);
-                Samples call = new Samples("fork() call alone after touching " + what, "ns",
+                Samples call = new Samples("fork() call alone after touching " + what, Unit.NANOSECONDS,
                         ProbeRunParts.values(line), new double[0], whole.opsPerSample());
                 points.add(new ForkPoint(bytes, pages, line.get("anon_huge_bytes").getAsLong(), whole, call));
             }
@@ -448,31 +448,31 @@ public final class CostExperiment {
         return bytes % CostConfig.MB == 0 ? bytes / CostConfig.MB + " MB" : bytes + " bytes";
     }
 
-    private static Map<String, String> settings(CostConfig c, Environment env, NativeProbe probe, Optional<String> missing,
-                                                OptionalInt pin, List<String> jvmPrefix) {
-        Map<String, String> s = new LinkedHashMap<>();
-        CostSetting.VARIANTS.put(s, c.variants().stream().map(CostVariant::word).collect(Collectors.joining(",")));
-        CostSetting.SAMPLES.put(s, String.valueOf(c.samples()));
-        CostSetting.COLD_OPERATIONS.put(s, String.valueOf(c.coldOps()));
-        CostSetting.WARMUP_OPERATIONS.put(s, String.valueOf(c.warmupOps()));
-        CostSetting.EXECUTOR_THREADS.put(s, String.valueOf(c.executorThreads()));
-        CostSetting.THROUGHPUT_BATCH.put(s, String.valueOf(c.throughputBatch()));
-        CostSetting.EXEC.put(s, c.execPath());
-        CostSetting.LAUNCH_MECHANISM.put(s, env.launchMechanism());
-        CostSetting.COMPARED_LAUNCH_MECHANISMS.put(s, c.launchMechanisms().isEmpty() ? "none" : String.join(",", c.launchMechanisms()));
-        CostSetting.FORK_MEMORY.put(s, c.forkTouchBytes().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        CostSetting.FORK_PAGES.put(s, c.forkPages().stream().map(PageKind::word).collect(Collectors.joining(",")));
-        CostSetting.TRANSPARENT_HUGE_PAGES.put(s, env.transparentHugePages());
-        CostSetting.PLACEMENT.put(s, pin.isPresent() ? c.placement().word() + ", CPU " + pin.getAsInt()
+    private static Settings settings(CostConfig c, Environment env, NativeProbe probe, Optional<String> missing,
+                                     OptionalInt pin, List<String> jvmPrefix) {
+        Settings.Builder s = Settings.builder();
+        s.put(CostSetting.VARIANTS, c.variants().stream().map(CostVariant::word).collect(Collectors.joining(",")));
+        s.put(CostSetting.SAMPLES, String.valueOf(c.samples()));
+        s.put(CostSetting.COLD_OPERATIONS, String.valueOf(c.coldOps()));
+        s.put(CostSetting.WARMUP_OPERATIONS, String.valueOf(c.warmupOps()));
+        s.put(CostSetting.EXECUTOR_THREADS, String.valueOf(c.executorThreads()));
+        s.put(CostSetting.THROUGHPUT_BATCH, String.valueOf(c.throughputBatch()));
+        s.put(CostSetting.EXEC, c.execPath());
+        s.put(CostSetting.LAUNCH_MECHANISM, env.launchMechanism());
+        s.put(CostSetting.COMPARED_LAUNCH_MECHANISMS, c.launchMechanisms().isEmpty() ? "none" : String.join(",", c.launchMechanisms()));
+        s.put(CostSetting.FORK_MEMORY, c.forkTouchBytes().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        s.put(CostSetting.FORK_PAGES, c.forkPages().stream().map(PageKind::word).collect(Collectors.joining(",")));
+        s.put(CostSetting.TRANSPARENT_HUGE_PAGES, env.transparentHugePages());
+        s.put(CostSetting.PLACEMENT, pin.isPresent() ? c.placement().word() + ", CPU " + pin.getAsInt()
                 : c.placement().word() + ", nothing pinned, CPUs " + env.cpuAffinity());
-        CostSetting.PINNED_CPU.put(s, pin.isPresent() ? String.valueOf(pin.getAsInt()) : "none");
-        CostSetting.FORKS.put(s, String.valueOf(c.forks()));
+        s.put(CostSetting.PINNED_CPU, pin.isPresent() ? String.valueOf(pin.getAsInt()) : "none");
+        s.put(CostSetting.FORKS, String.valueOf(c.forks()));
         int n = c.javaForks();
-        CostSetting.JAVA_VENUE.put(s, n == 0 ? "this JVM" : (n == 1 ? "1 fresh child JVM" : n + " fresh child JVMs")
+        s.put(CostSetting.JAVA_VENUE, n == 0 ? "this JVM" : (n == 1 ? "1 fresh child JVM" : n + " fresh child JVMs")
                 + (jvmPrefix.isEmpty() ? "" : (n == 1 ? ", started as " : ", each started as ")
                 + String.join(" ", jvmPrefix) + " java ..."));
-        CostSetting.NATIVE_PROBE.put(s, missing.orElseGet(() -> probe.executable().toString()));
-        CostSetting.TIME_LIMIT.put(s, String.valueOf(c.timeLimit().toSeconds()));
-        return s;
+        s.put(CostSetting.NATIVE_PROBE, missing.orElseGet(() -> probe.executable().toString()));
+        s.put(CostSetting.TIME_LIMIT, String.valueOf(c.timeLimit().toSeconds()));
+        return s.build();
     }
 }

@@ -3,12 +3,12 @@ package org.forklab.experiments.cost;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.Settings;
 import org.forklab.stats.Quantiles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,12 +20,11 @@ import java.util.Optional;
  * @param launchMechanisms ProcessBuilder cost per JDK launch mechanism, each in its own child JVM
  * @param skipped         what could not run here and the one-line reason (no probe, no virtual threads, no THP)
  */
-public record CostResult(Environment environment, Map<String, String> settings, List<VariantSamples> variants,
+public record CostResult(Environment environment, Settings settings, List<VariantSamples> variants,
                          List<ForkPoint> forkSweep, List<LaunchRun> launchMechanisms, List<Skipped> skipped)
         implements Measured {
 
     public CostResult {
-        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         variants = List.copyOf(variants);
         forkSweep = List.copyOf(forkSweep);
         launchMechanisms = List.copyOf(launchMechanisms);
@@ -120,11 +119,6 @@ public record CostResult(Environment environment, Map<String, String> settings, 
     @Override
     public String experiment() {
         return "cost";
-    }
-
-    @Override
-    public Map<String, String> settings() {
-        return settings;
     }
 
     /**

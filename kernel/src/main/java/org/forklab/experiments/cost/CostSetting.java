@@ -1,12 +1,12 @@
 package org.forklab.experiments.cost;
 
-import java.util.Map;
+import org.forklab.experiments.core.Setting;
 
 /**
  * The settings a cost result records, by key: the writer and every reader name the same
  * constant, and the label (what displays and saved files show) is written once, here.
  */
-public enum CostSetting {
+public enum CostSetting implements Setting {
     VARIANTS("variants"),
     SAMPLES("samples"),
     COLD_OPERATIONS("cold operations"),
@@ -34,17 +34,14 @@ public enum CostSetting {
         this.label = label;
     }
 
-    /** The key in {@link CostResult#settings()}, as displays and saved files show it. */
+    /** The label in {@link CostResult#settings()}, as displays and saved files show it. */
+    @Override
     public String label() {
         return label;
     }
 
-    void put(Map<String, String> settings, String value) {
-        settings.put(label, value);
-    }
-
-    /** This setting's value in a cost result's settings. */
+    /** This setting's value in a cost result's settings, for a display: "not recorded" in a result built by hand without it. */
     public String in(CostResult r) {
-        return r.settings().get(label);
+        return r.settings().find(this).orElse("not recorded");
     }
 }

@@ -1,8 +1,8 @@
 package org.forklab.experiments.faults;
 
+import org.forklab.experiments.core.Settings;
 import org.forklab.experiments.core.Environment;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +27,17 @@ public record FaultResult(FaultConfig config, Environment environment, List<Faul
         return "faults";
     }
 
-    public Map<String, String> settings() {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("workers", Integer.toString(config.workers()));
-        s.put("faulty worker", Integer.toString(config.faultyWorker()));
-        s.put("kinds", config.kinds().stream().map(FaultKind::word).collect(Collectors.joining(",")));
-        s.put("modes", config.modes().stream().map(FaultMode::word).collect(Collectors.joining(",")));
-        s.put("work per healthy worker", config.work().toMillis() + " ms");
-        s.put("sandbox heap", (config.sandbox().heapBytes() >> 20) + " MiB");
-        s.put("java sandbox", "child JVM (serial GC, C1), workers wait until the faulty one has ended");
-        s.put("native sandbox", "the native probe: pthreads in the probe, or children it forks");
-        return s;
+    public Settings settings() {
+        Settings.Builder s = Settings.builder();
+        s.put(FaultSetting.WORKERS, Integer.toString(config.workers()));
+        s.put(FaultSetting.FAULTY_WORKER, Integer.toString(config.faultyWorker()));
+        s.put(FaultSetting.KINDS, config.kinds().stream().map(FaultKind::word).collect(Collectors.joining(",")));
+        s.put(FaultSetting.MODES, config.modes().stream().map(FaultMode::word).collect(Collectors.joining(",")));
+        s.put(FaultSetting.WORK, config.work().toMillis() + " ms");
+        s.put(FaultSetting.SANDBOX_HEAP, (config.sandbox().heapBytes() >> 20) + " MiB");
+        s.put(FaultSetting.JAVA_SANDBOX, "child JVM (serial GC, C1), workers wait until the faulty one has ended");
+        s.put(FaultSetting.NATIVE_SANDBOX, "the native probe: pthreads in the probe, or children it forks");
+        return s.build();
     }
 
     public Optional<FaultOutcome> outcome(FaultKind kind, FaultMode mode) {

@@ -1,5 +1,6 @@
 package org.forklab.experiments.ipc;
 
+import org.forklab.stats.Unit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.Children;
@@ -347,7 +348,7 @@ public final class IpcExperiment {
     static Samples megabytesPerSecond(Samples nsPerMessage, int size) {
         double[] v = Arrays.stream(nsPerMessage.values()).map(ns -> size * 1_000.0 / ns).toArray();
         double[] c = Arrays.stream(nsPerMessage.cold()).map(ns -> size * 1_000.0 / ns).toArray();
-        return new Samples(nsPerMessage.label(), "MB/s", v, c, nsPerMessage.opsPerSample());
+        return new Samples(nsPerMessage.label(), Unit.MEGABYTES_PER_SECOND, v, c, nsPerMessage.opsPerSample());
     }
 
     static String sizeLabel(int size) {

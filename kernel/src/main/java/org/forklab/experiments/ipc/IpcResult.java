@@ -1,13 +1,12 @@
 package org.forklab.experiments.ipc;
 
+import org.forklab.experiments.core.Settings;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Latency and throughput against message size, per transport. */
@@ -23,20 +22,20 @@ public record IpcResult(Environment environment, IpcConfig config, List<Transpor
     }
 
     @Override
-    public Map<String, String> settings() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("transports", String.join(" ", config.transports()));
-        m.put("placements", config.placements().stream().map(org.forklab.experiments.switching.Placement::word)
+    public Settings settings() {
+        Settings.Builder m = Settings.builder();
+        m.put(IpcSetting.TRANSPORTS, String.join(" ", config.transports()));
+        m.put(IpcSetting.PLACEMENTS, config.placements().stream().map(org.forklab.experiments.switching.Placement::word)
                 .collect(Collectors.joining(" ")));
-        m.put("order", "per transport and placement: one echo per size checked, then the sizes' samples in rounds");
-        m.put("sizes (bytes)", config.sizes().stream().map(String::valueOf).collect(Collectors.joining(" ")));
-        m.put("latency samples per size", String.valueOf(config.latencySamples()));
-        m.put("throughput samples per size", String.valueOf(config.throughputSamples()));
-        m.put("time limit", config.timeLimit().toString());
+        m.put(IpcSetting.ORDER, "per transport and placement: one echo per size checked, then the sizes' samples in rounds");
+        m.put(IpcSetting.SIZES, config.sizes().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        m.put(IpcSetting.LATENCY_SAMPLES, String.valueOf(config.latencySamples()));
+        m.put(IpcSetting.THROUGHPUT_SAMPLES, String.valueOf(config.throughputSamples()));
+        m.put(IpcSetting.TIME_LIMIT, config.timeLimit().toString());
         for (TransportResult t : transports) {
-            m.put(t.transport() + ", " + t.placement(), t.mechanism());
+            m.put(IpcSetting.mechanism(t.transport(), t.placement()), t.mechanism());
         }
-        return m;
+        return m.build();
     }
 
     /** Every latency Samples, then every throughput Samples, transport by transport. */

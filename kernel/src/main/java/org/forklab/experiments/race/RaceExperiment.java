@@ -1,5 +1,6 @@
 package org.forklab.experiments.race;
 
+import org.forklab.stats.Unit;
 import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.ChildResult;
 import org.forklab.experiments.core.ChildSpec;
@@ -133,9 +134,9 @@ public final class RaceExperiment {
         String label = variant.label() + ": ns per increment";
         int ops = (int) Math.min(Integer.MAX_VALUE, increments);
         if (nsPerIncrement.length < 2) {
-            return new Samples(label, "ns", nsPerIncrement, new double[0], ops);
+            return new Samples(label, Unit.NANOSECONDS, nsPerIncrement, new double[0], ops);
         }
-        return new Samples(label, "ns", Arrays.copyOfRange(nsPerIncrement, 1, nsPerIncrement.length),
+        return new Samples(label, Unit.NANOSECONDS, Arrays.copyOfRange(nsPerIncrement, 1, nsPerIncrement.length),
                 new double[] {nsPerIncrement[0]}, ops);
     }
 

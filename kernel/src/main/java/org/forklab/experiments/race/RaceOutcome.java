@@ -1,5 +1,6 @@
 package org.forklab.experiments.race;
 
+import org.forklab.stats.Unit;
 import org.forklab.experiments.core.Samples;
 
 import java.util.Arrays;
@@ -55,9 +56,9 @@ public record RaceOutcome(RaceVariant variant, long expected, long[] counted, lo
         return Arrays.stream(counted).map(c -> expected - c).toArray();
     }
 
-    /** The lost updates as samples (unit "updates"), for the statistics and charts. */
+    /** The lost updates as samples (unit updates), for the statistics and charts. */
     public Samples lostUpdateSamples() {
-        return Samples.of(variant.label() + ": lost updates per trial", "updates",
+        return Samples.of(variant.label() + ": lost updates per trial", Unit.UPDATES,
                 Arrays.stream(lostUpdates()).asDoubleStream().toArray());
     }
 

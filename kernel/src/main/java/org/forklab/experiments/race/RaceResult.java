@@ -1,10 +1,10 @@
 package org.forklab.experiments.race;
 
+import org.forklab.experiments.core.Settings;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,17 +32,17 @@ public record RaceResult(RaceConfig config, Environment environment, List<RaceOu
     }
 
     @Override
-    public Map<String, String> settings() {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("workers", Integer.toString(config.workers()));
-        s.put("increments per worker", Long.toString(config.increments()));
-        s.put("trials", Integer.toString(config.trials()));
-        s.put("variants", config.variants().stream().map(RaceVariant::word).collect(Collectors.joining(",")));
-        s.put("timing", "slowest worker's loop time / increments, in ns; the first trial is cold");
-        s.put("jit", environment.jdk() + ": plain and volatile run compiled after warm-up; interpreted runs -Xint");
-        s.put("native build", "gcc -O2 -pthread: native-plain may be folded into one add, native-volatile is not");
-        s.put("child jvm heap", (config.sandbox().heapBytes() >> 20) + " MiB");
-        return s;
+    public Settings settings() {
+        Settings.Builder s = Settings.builder();
+        s.put(RaceSetting.WORKERS, Integer.toString(config.workers()));
+        s.put(RaceSetting.INCREMENTS, Long.toString(config.increments()));
+        s.put(RaceSetting.TRIALS, Integer.toString(config.trials()));
+        s.put(RaceSetting.VARIANTS, config.variants().stream().map(RaceVariant::word).collect(Collectors.joining(",")));
+        s.put(RaceSetting.TIMING, "slowest worker's loop time / increments, in ns; the first trial is cold");
+        s.put(RaceSetting.JIT, environment.jdk() + ": plain and volatile run compiled after warm-up; interpreted runs -Xint");
+        s.put(RaceSetting.NATIVE_BUILD, "gcc -O2 -pthread: native-plain may be folded into one add, native-volatile is not");
+        s.put(RaceSetting.CHILD_JVM_HEAP, (config.sandbox().heapBytes() >> 20) + " MiB");
+        return s.build();
     }
 
     @Override

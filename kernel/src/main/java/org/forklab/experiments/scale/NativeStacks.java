@@ -1,5 +1,6 @@
 package org.forklab.experiments.scale;
 
+import org.forklab.stats.Unit;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public record NativeStacks(int threads, long defaultStackBytes, long rlimitStack
         double[] rss = stacks.stream().mapToDouble(s -> s.get("rss").getAsDouble()).toArray();
         return new NativeStacks(stacks.size(), summary.get("default_stack").getAsLong(),
                 summary.get("rlimit_stack").getAsLong(),
-                Samples.of("pthread stack, virtual (smaps Size)", "bytes", size),
-                Samples.of("pthread stack, resident (smaps Rss)", "bytes", rss));
+                Samples.of("pthread stack, virtual (smaps Size)", Unit.BYTES, size),
+                Samples.of("pthread stack, resident (smaps Rss)", Unit.BYTES, rss));
     }
 }

@@ -1,5 +1,7 @@
 package org.forklab.experiments.scale;
 
+import org.forklab.experiments.core.Settings;
+import org.forklab.stats.Unit;
 import org.forklab.experiments.core.Caps;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Limits;
@@ -7,7 +9,6 @@ import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -38,23 +39,23 @@ public record ScaleResult(Environment environment, ScaleConfig config, Limits li
     }
 
     @Override
-    public Map<String, String> settings() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("kinds", String.join(" ", config.kinds()));
-        m.put("platform thread counts", join(config.threadCounts()));
-        m.put("virtual thread counts", join(config.virtualCounts()));
-        m.put("process counts", join(config.processCounts()));
-        m.put("thread stack", config.threadStackBytes() == 0 ? "JVM default (-Xss)" : config.threadStackBytes() + " bytes");
+    public Settings settings() {
+        Settings.Builder m = Settings.builder();
+        m.put(ScaleSetting.KINDS, String.join(" ", config.kinds()));
+        m.put(ScaleSetting.THREAD_COUNTS, join(config.threadCounts()));
+        m.put(ScaleSetting.VIRTUAL_COUNTS, join(config.virtualCounts()));
+        m.put(ScaleSetting.PROCESS_COUNTS, join(config.processCounts()));
+        m.put(ScaleSetting.THREAD_STACK, config.threadStackBytes() == 0 ? "JVM default (-Xss)" : config.threadStackBytes() + " bytes");
         Caps c = config.caps();
-        m.put("caps", "threads " + c.maxThreads() + ", processes " + c.maxProcesses() + ", virtual threads "
+        m.put(ScaleSetting.CAPS, "threads " + c.maxThreads() + ", processes " + c.maxProcesses() + ", virtual threads "
                 + c.maxVirtualThreads());
-        m.put("limits", "threads-max " + limits.threadsMax() + ", pid_max " + limits.pidMax() + ", cgroup pids.max "
+        m.put(ScaleSetting.LIMITS, "threads-max " + limits.threadsMax() + ", pid_max " + limits.pidMax() + ", cgroup pids.max "
                 + text(limits.cgroupPidsMax()) + ", cgroup memory.max " + text(limits.cgroupMemoryMax())
                 + ", RLIMIT_NPROC " + text(limits.rlimitNproc()));
-        kinds.forEach(k -> m.put(k.kind(), k.mechanism()));
-        skipped.forEach((k, why) -> m.put(k + " skipped", why));
-        m.put("kernel objects (" + kernelObjects.source() + ")", kernelObjects.bytes().toString());
-        return m;
+        kinds.forEach(k -> m.put(ScaleSetting.mechanism(k.kind()), k.mechanism()));
+        skipped.forEach((k, why) -> m.put(ScaleSetting.skipped(k), why));
+        m.put(ScaleSetting.kernelObjects(kernelObjects.source()), kernelObjects.bytes().toString());
+        return m.build();
     }
 
     private static String join(List<Long> counts) {
@@ -70,9 +71,9 @@ public record ScaleResult(Environment environment, ScaleConfig config, Limits li
     public List<Samples> samples() {
         List<Samples> all = new ArrayList<>();
         for (ScaleKind k : kinds) {
-            all.add(Samples.of(k.kind() + " creation per entity", "ns",
+            all.add(Samples.of(k.kind() + " creation per entity", Unit.NANOSECONDS,
                     k.points().stream().mapToDouble(p -> (double) p.creationNanos() / p.count()).toArray()));
-            all.add(Samples.of(k.kind() + " RSS per entity", "bytes",
+            all.add(Samples.of(k.kind() + " RSS per entity", Unit.BYTES,
                     k.points().stream().mapToDouble(p -> (double) p.rssBytes() / p.count()).toArray()));
         }
         return all;
@@ -82,16 +83,16 @@ public record ScaleResult(Environment environment, ScaleConfig config, Limits li
     public List<Series> series() {
         List<Series> all = new ArrayList<>();
         for (ScaleKind k : kinds) {
-            all.add(series(k, "RSS", "bytes", ScalePoint::rssBytes));
-            all.add(series(k, "PSS", "bytes", ScalePoint::pssBytes));
-            all.add(series(k, "VmSize", "bytes", ScalePoint::vmSizeBytes));
-            all.add(series(k, "PageTables", "bytes", ScalePoint::pageTablesBytes));
-            all.add(series(k, "KernelStack", "bytes", ScalePoint::kernelStackBytes));
-            all.add(series(k, "heap", "bytes", ScalePoint::heapBytes));
-            all.add(series(k, "creation time", "ns", ScalePoint::creationNanos));
+            all.add(series(k, "RSS", Unit.BYTES, ScalePoint::rssBytes));
+            all.add(series(k, "PSS", Unit.BYTES, ScalePoint::pssBytes));
+            all.add(series(k, "VmSize", Unit.BYTES, ScalePoint::vmSizeBytes));
+            all.add(series(k, "PageTables", Unit.BYTES, ScalePoint::pageTablesBytes));
+            all.add(series(k, "KernelStack", Unit.BYTES, ScalePoint::kernelStackBytes));
+            all.add(series(k, "heap", Unit.BYTES, ScalePoint::heapBytes));
+            all.add(series(k, "creation time", Unit.NANOSECONDS, ScalePoint::creationNanos));
             if (k.kind().equals(ScaleConfig.PLATFORM)) {
-                all.add(series(k, "stack virtual", "bytes", ScalePoint::stackVirtualBytes));
-                all.add(series(k, "stack resident", "bytes", ScalePoint::stackResidentBytes));
+                all.add(series(k, "stack virtual", Unit.BYTES, ScalePoint::stackVirtualBytes));
+                all.add(series(k, "stack resident", Unit.BYTES, ScalePoint::stackResidentBytes));
             }
         }
         return all;
@@ -103,7 +104,7 @@ public record ScaleResult(Environment environment, ScaleConfig config, Limits li
                 .orElseThrow(() -> new IllegalArgumentException(kind + " " + quantity + " was not measured"));
     }
 
-    private static Series series(ScaleKind k, String quantity, String unit, ToLongFunction<ScalePoint> y) {
+    private static Series series(ScaleKind k, String quantity, Unit unit, ToLongFunction<ScalePoint> y) {
         return new Series(k.kind(), quantity, unit, k.points().stream().mapToDouble(ScalePoint::count).toArray(),
                 k.points().stream().mapToDouble(p -> y.applyAsLong(p)).toArray());
     }

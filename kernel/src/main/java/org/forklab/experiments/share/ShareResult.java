@@ -1,10 +1,9 @@
 package org.forklab.experiments.share;
 
+import org.forklab.experiments.core.Settings;
 import org.forklab.experiments.core.Environment;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,13 +27,13 @@ public record ShareResult(ShareConfig config, Environment environment, List<Shar
         return "share";
     }
 
-    public Map<String, String> settings() {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("workers", Integer.toString(config.workers()));
-        s.put("threads", "Java platform threads in this JVM; pthreads in the native probe");
-        s.put("processes", "child JVMs (" + (config.sandbox().heapBytes() >> 20) + " MiB heap); fork in the native probe");
-        s.put("ids", "kernel TIDs from /proc/thread-self, not Java Thread ids");
-        return s;
+    public Settings settings() {
+        Settings.Builder s = Settings.builder();
+        s.put(ShareSetting.WORKERS, Integer.toString(config.workers()));
+        s.put(ShareSetting.THREADS, "Java platform threads in this JVM; pthreads in the native probe");
+        s.put(ShareSetting.PROCESSES, "child JVMs (" + (config.sandbox().heapBytes() >> 20) + " MiB heap); fork in the native probe");
+        s.put(ShareSetting.IDS, "kernel TIDs from /proc/thread-self, not Java Thread ids");
+        return s.build();
     }
 
     public Optional<ShareRow> row(String resource) {

@@ -1,5 +1,6 @@
 package org.forklab.experiments.switching;
 
+import org.forklab.experiments.core.Settings;
 import com.google.gson.JsonObject;
 import org.forklab.experiments.core.ProgressListener;
 import org.forklab.experiments.core.Cpus;
@@ -16,9 +17,7 @@ import org.forklab.experiments.switching.SwitchResult.Skipped;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.forklab.experiments.core.Samples;
@@ -188,28 +187,28 @@ public final class SwitchExperiment {
         return trips > 0 ? OptionalDouble.of(total / (double) trips) : OptionalDouble.empty();
     }
 
-    private static Map<String, String> settings(SwitchConfig c, Environment env, NativeProbe probe,
-                                                Optional<String> probeMissing, Optional<String> javaPinning,
-                                                int cpuA, int cpuB) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("modes", c.modes().stream().map(SwitchMode::word).collect(Collectors.joining(",")));
-        s.put("placements", c.placements().stream().map(Placement::word).collect(Collectors.joining(",")));
-        s.put("runs", c.runs() + " rounds, interleaved: each round runs every mode and placement once");
-        s.put("samples per run", String.valueOf(c.samples()));
-        s.put("warm-up round trips", String.valueOf(c.warmup()));
-        s.put("cold round trips", String.valueOf(c.coldOps()));
-        s.put("round trips per sample", c.roundTripsPerSample() == 0 ? "auto (a sample lasts at least 20 µs)"
+    private static Settings settings(SwitchConfig c, Environment env, NativeProbe probe,
+                                     Optional<String> probeMissing, Optional<String> javaPinning,
+                                     int cpuA, int cpuB) {
+        Settings.Builder s = Settings.builder();
+        s.put(SwitchSetting.MODES, c.modes().stream().map(SwitchMode::word).collect(Collectors.joining(",")));
+        s.put(SwitchSetting.PLACEMENTS, c.placements().stream().map(Placement::word).collect(Collectors.joining(",")));
+        s.put(SwitchSetting.RUNS, c.runs() + " rounds, interleaved: each round runs every mode and placement once");
+        s.put(SwitchSetting.SAMPLES_PER_RUN, String.valueOf(c.samples()));
+        s.put(SwitchSetting.WARMUP_ROUND_TRIPS, String.valueOf(c.warmup()));
+        s.put(SwitchSetting.COLD_ROUND_TRIPS, String.valueOf(c.coldOps()));
+        s.put(SwitchSetting.ROUND_TRIPS_PER_SAMPLE, c.roundTripsPerSample() == 0 ? "auto (a sample lasts at least 20 µs)"
                 : String.valueOf(c.roundTripsPerSample()));
-        s.put("CPUs allowed", env.cpuAffinity());
-        s.put("same-cpu placement", "both sides pinned to CPU " + cpuA);
-        s.put("two-cpus placement", "initiator pinned to CPU " + cpuA + ", partner to CPU " + cpuB);
-        s.put("scheduler placement", "not pinned");
-        s.put("native pinning", probeMissing.map(r -> "unavailable: " + r)
+        s.put(SwitchSetting.CPUS_ALLOWED, env.cpuAffinity());
+        s.put(SwitchSetting.SAME_CPU_PLACEMENT, "both sides pinned to CPU " + cpuA);
+        s.put(SwitchSetting.TWO_CPUS_PLACEMENT, "initiator pinned to CPU " + cpuA + ", partner to CPU " + cpuB);
+        s.put(SwitchSetting.SCHEDULER_PLACEMENT, "not pinned");
+        s.put(SwitchSetting.NATIVE_PINNING, probeMissing.map(r -> "unavailable: " + r)
                 .orElse("sched_setaffinity in the probe, each side on its own thread or process"));
-        s.put("java pinning", javaPinning.map(r -> "unavailable: " + r + "; Java modes run unpinned only")
+        s.put(SwitchSetting.JAVA_PINNING, javaPinning.map(r -> "unavailable: " + r + "; Java modes run unpinned only")
                 .orElse("each Java thread pins itself: taskset -p -c CPU <its thread id from /proc/thread-self>"));
-        s.put("native probe", probeMissing.orElseGet(() -> probe.executable().toString()));
-        s.put("time limit (s)", String.valueOf(c.timeLimit().toSeconds()));
-        return s;
+        s.put(SwitchSetting.NATIVE_PROBE, probeMissing.orElseGet(() -> probe.executable().toString()));
+        s.put(SwitchSetting.TIME_LIMIT, String.valueOf(c.timeLimit().toSeconds()));
+        return s.build();
     }
 }

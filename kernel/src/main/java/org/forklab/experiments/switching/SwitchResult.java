@@ -3,12 +3,10 @@ package org.forklab.experiments.switching;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Measured;
 import org.forklab.experiments.core.Samples;
+import org.forklab.experiments.core.Settings;
+import org.forklab.stats.Quantiles;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -20,11 +18,10 @@ import java.util.OptionalDouble;
  * @param runs    every run, in the order run: round by round, each round every mode and placement once
  * @param skipped what could not run here, with the one-line reason
  */
-public record SwitchResult(Environment environment, Map<String, String> settings, List<Run> runs,
+public record SwitchResult(Environment environment, Settings settings, List<Run> runs,
                            List<Skipped> skipped) implements Measured {
 
     public SwitchResult {
-        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         runs = List.copyOf(runs);
         skipped = List.copyOf(skipped);
     }
@@ -69,7 +66,7 @@ public record SwitchResult(Environment environment, Map<String, String> settings
 
         /** The median switch estimate in ns, NaN without a baseline. */
         public double medianSwitchEstimateNs() {
-            return switchEstimate().map(s -> median(s.values())).orElse(Double.NaN);
+            return switchEstimate().map(s -> Quantiles.median(s.values())).orElse(Double.NaN);
         }
 
         /** This run numbered as round {@code round} (0-based), for a caller that ran one round at a time. */
@@ -83,7 +80,7 @@ public record SwitchResult(Environment environment, Map<String, String> settings
 
         /** The median round trip of this run, in ns. */
         public double medianRoundTripNs() {
-            return median(roundTrip.values());
+            return Quantiles.median(roundTrip.values());
         }
 
         /** Half a round trip: the time per hand-off (each round trip is two; a hand-off is more than a switch). */
@@ -115,11 +112,6 @@ public record SwitchResult(Environment environment, Map<String, String> settings
         return "switching";
     }
 
-    @Override
-    public Map<String, String> settings() {
-        return settings;
-    }
-
     /** Every run's round trips (the one-task baselines are in each run's {@link Run#oneTask}). */
     @Override
     public List<Samples> samples() {
@@ -140,12 +132,5 @@ public record SwitchResult(Environment environment, Map<String, String> settings
     /** Per-run median round trips of one mode and placement, in run order. */
     public double[] runMedians(SwitchMode mode, Placement placement) {
         return runsOf(mode, placement).stream().mapToDouble(Run::medianRoundTripNs).toArray();
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

@@ -79,7 +79,7 @@ public final class Claims {
                     + " stays 0", new ClaimRange(0, 0, Unit.COUNT), "%race",
                     r -> r instanceof RaceResult x ? x.outcome(RaceVariant.NATIVE_PROCESSES).or(() -> x.outcome(RaceVariant.PROCESSES))
                             .filter(o -> o.parentCounter().isPresent())
-                            .map(o -> Measurement.median(Samples.of("parent's counter", "updates",
+                            .map(o -> Measurement.median(Samples.of("parent's counter", Unit.UPDATES,
                                     new double[] {o.parentCounter().getAsLong()})))
                             : Optional.empty(),
                     (v, env, result) -> "the parent's copy changed, so memory was shared: this would be a bug in the experiment"),
@@ -167,7 +167,7 @@ public final class Claims {
             return "glibc caches thread stacks, so a thread started after another one ended reuses its stack and skips"
                     + " the mmap that a cold start pays (see the cold samples)";
         }
-        if (result instanceof CostResult c && !"none".equals(c.settings().getOrDefault(CostSetting.PINNED_CPU.label(), "none"))) {
+        if (result instanceof CostResult c && !"none".equals(c.settings().find(CostSetting.PINNED_CPU).orElse("none"))) {
             // Pinned, the new thread usually waits for its creator to block in join: two switches on one CPU.
             return "thread start includes clone and stack set-up, and pinned to one CPU (as here) the new thread typically runs"
                     + " only when its creator blocks in join, so each start also pays two context switches"

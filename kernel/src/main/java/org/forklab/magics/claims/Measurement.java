@@ -22,7 +22,7 @@ public record Measurement(double value, Interval interval, Unit unit, String how
     /** The median of {@code samples} with its bootstrap interval. */
     public static Measurement median(Samples samples) {
         Summary s = Summary.of(samples.values());
-        return new Measurement(s.median(), s.medianInterval(), Unit.ofWord(samples.unit()),
+        return new Measurement(s.median(), s.medianInterval(), samples.unit(),
                 "median of " + samples.size() + " samples");
     }
 

@@ -68,7 +68,7 @@ public final class Contrast {
         }
         Samples sa = a.samples().get();
         Samples sb = b.samples().get();
-        Unit unit = Unit.ofWord(sa.unit());
+        Unit unit = sa.unit();
         Comparison c = Comparison.of(sa.values(), sb.values());
         Side small = a;
         Side large = b;

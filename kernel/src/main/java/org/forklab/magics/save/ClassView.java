@@ -169,11 +169,11 @@ public final class ClassView {
 
     private static Unit unitOf(List<SavedResult> results, String condition) {
         return results.stream().flatMap(r -> r.samples().stream()).filter(s -> s.label().equals(condition) && s.size() > 0)
-                .findFirst().map(s -> Unit.ofWord(s.unit())).orElse(Unit.NANOSECONDS);
+                .findFirst().map(Samples::unit).orElse(Unit.NANOSECONDS);
     }
 
     private static Optional<Double> median(SavedResult r, String condition, Unit unit) {
-        return r.samples().stream().filter(s -> s.label().equals(condition) && s.size() > 0 && Unit.ofWord(s.unit()) == unit)
+        return r.samples().stream().filter(s -> s.label().equals(condition) && s.size() > 0 && s.unit() == unit)
                 .findFirst().map(Samples::values).map(v -> Summary.of(v).median());
     }
 }

@@ -27,6 +27,7 @@ import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.core.SamplesJson;
 import org.forklab.spi.UsageError;
 import org.forklab.stats.Summary;
+import org.forklab.stats.Unit;
 import org.forklab.stats.format.Units;
 
 /**
@@ -133,6 +134,8 @@ public final class ResultFiles {
             }
             return new SavedResult(name, root.get("experiment").getAsString(), root.get("source").getAsString(),
                     strings(root.getAsJsonObject("settings")), strings(root.getAsJsonObject("environment")), samples);
+        } catch (Unit.UnknownUnitException e) {
+            throw new UsageError(file + ": " + e.getMessage() + "; give a .json file written by --save");
         } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException
                  | UnsupportedOperationException | IllegalArgumentException e) {
             throw new UsageError(file + " is not a forklab result file (" + e.getClass().getSimpleName()
@@ -151,7 +154,7 @@ public final class ResultFiles {
         root.addProperty("experiment", result.experiment());
         root.addProperty("source", source);
         JsonObject settings = new JsonObject();
-        result.settings().forEach(settings::addProperty);
+        result.settings().byLabel().forEach(settings::addProperty);
         root.add("settings", settings);
         JsonObject environment = environment(result.environment());
         // Who saved it from where, for %compare FOLDER: a class's runs are grouped by machine,
@@ -178,7 +181,7 @@ public final class ResultFiles {
         Summary sum = Summary.of(s.values());
         JsonObject o = new JsonObject();
         o.addProperty("condition", s.label());
-        o.addProperty("unit", s.unit());
+        o.addProperty("unit", s.unit().word());
         o.addProperty("n", sum.n());
         o.addProperty("median", sum.median());
         o.addProperty("p10", sum.p10());
@@ -218,7 +221,7 @@ public final class ResultFiles {
             w.write("condition,unit,index,value,cold\n");
             for (Samples s : samples) {
                 String label = csvField(s.label());
-                String unit = csvField(s.unit());
+                String unit = csvField(s.unit().word());
                 double[] values = s.values();
                 for (int i = 0; i < values.length; i++) {
                     w.write(label + "," + unit + "," + i + "," + Units.exact(values[i]) + ",false\n");

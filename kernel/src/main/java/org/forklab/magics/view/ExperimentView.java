@@ -56,7 +56,7 @@ public final class ExperimentView {
         Map<Unit, List<Samples>> byUnit = new LinkedHashMap<>();
         for (Samples s : samples) {
             if (s.size() > 0) {
-                byUnit.computeIfAbsent(Unit.ofWord(s.unit()), u -> new ArrayList<>()).add(s);
+                byUnit.computeIfAbsent(s.unit(), u -> new ArrayList<>()).add(s);
             }
         }
         List<String> allNotes = new ArrayList<>(notes);

@@ -43,7 +43,7 @@ public final class ForkSweepChart {
         if (points.stream().map(ForkPoint::touchBytes).distinct().count() < 2) {
             return java.util.Optional.empty();
         }
-        Unit unit = Unit.ofWord(points.get(0).samples().unit());
+        Unit unit = points.get(0).samples().unit();
         List<SweepSeries> lines = new ArrayList<>();
         for (PageKind pages : PageKind.values()) {
             if (points.stream().noneMatch(p -> p.pages() == pages && p.touchBytes() > 0)) {

@@ -1,5 +1,6 @@
 package org.forklab.experiments.core;
 
+import org.forklab.stats.Unit;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ class SamplerTest {
         assertEquals(5, s.size());
         assertEquals(4, s.opsPerSample());
         assertEquals(2 + 10 + 5 * 4, calls.get());
-        assertEquals("ns", s.unit());
+        assertEquals(Unit.NANOSECONDS, s.unit());
     }
 
     @Test

@@ -86,10 +86,10 @@ class CostExperimentTest {
             assertEquals(thp ? 3 : 2, r.forkSweep().size());
         }
         assertEquals(r.variants().size() + 2 * r.forkSweep().size(), r.samples().size());
-        assertEquals(r.environment().launchMechanism(), r.settings().get("launch mechanism"));
-        assertEquals("scheduler, nothing pinned, CPUs " + r.environment().cpuAffinity(), r.settings().get("placement"));
-        assertEquals("this JVM", r.settings().get("Java variants measured in"));
-        assertEquals(List.of("variants", "samples"), r.settings().keySet().stream().limit(2).toList(), "stable order");
+        assertEquals(r.environment().launchMechanism(), r.settings().get(CostSetting.LAUNCH_MECHANISM));
+        assertEquals("scheduler, nothing pinned, CPUs " + r.environment().cpuAffinity(), r.settings().get(CostSetting.PLACEMENT));
+        assertEquals("this JVM", r.settings().get(CostSetting.JAVA_VENUE));
+        assertEquals(List.of("variants", "samples"), r.settings().byLabel().keySet().stream().limit(2).toList(), "stable order");
     }
 
     @Test
@@ -103,7 +103,7 @@ class CostExperimentTest {
         assertEquals(List.of(new Skipped("fork+_exit+waitpid", reason), new Skipped("posix_spawn+waitpid /bin/true", reason),
                 new Skipped("fork after touching memory", reason)), r.skipped());
         assertEquals(List.of(), r.forkSweep());
-        assertEquals(reason, r.settings().get("native probe"));
+        assertEquals(reason, r.settings().get(CostSetting.NATIVE_PROBE));
     }
 
     @Test
@@ -122,7 +122,7 @@ class CostExperimentTest {
         }
         // POSIX_SPAWN is the default of every JDK since 12: it must run.
         assertTrue(r.launchMechanisms().get(0).samples().isPresent(), r.launchMechanisms().get(0).toString());
-        assertEquals("POSIX_SPAWN,FORK,VFORK", r.settings().get("compared launch mechanisms"));
+        assertEquals("POSIX_SPAWN,FORK,VFORK", r.settings().get(CostSetting.COMPARED_LAUNCH_MECHANISMS));
     }
 
     @Test

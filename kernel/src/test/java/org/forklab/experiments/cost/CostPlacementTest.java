@@ -50,8 +50,8 @@ class CostPlacementTest {
             assertEquals(List.of(), v.forks());
         }
         assertEquals(1, r.forkSweep().size(), "the sweep runs pinned too");
-        assertEquals("one-cpu, CPU " + cpu, r.settings().get("placement"));
-        assertEquals(String.valueOf(cpu), r.settings().get("pinned CPU"));
+        assertEquals("one-cpu, CPU " + cpu, r.settings().get(CostSetting.PLACEMENT));
+        assertEquals(String.valueOf(cpu), r.settings().get(CostSetting.PINNED_CPU));
     }
 
     @Test
@@ -79,8 +79,8 @@ class CostPlacementTest {
         assertEquals(r.variants().get(0).forks().stream().map(ForkRun::pid).toList(),
                 r.variants().get(1).forks().stream().map(ForkRun::pid).toList());
         assertEquals(4, r.samples().size(), "saved as each JVM's own samples, never the pool");
-        assertEquals("2", r.settings().get("forks"));
-        assertEquals("2 fresh child JVMs", r.settings().get("Java variants measured in"));
+        assertEquals("2", r.settings().get(CostSetting.FORKS));
+        assertEquals("2 fresh child JVMs", r.settings().get(CostSetting.JAVA_VENUE));
     }
 
     @Test
@@ -95,10 +95,10 @@ class CostPlacementTest {
         assertEquals(String.valueOf(cpu), only.cpusAllowed(), "the child JVM may use only the pinned CPU");
         assertEquals(cpu, only.cpu());
         assertEquals(cpu, v.cpu());
-        assertTrue(r.settings().get("Java variants measured in").startsWith("1 fresh child JVM, started as "),
-                r.settings().get("Java variants measured in"));
-        assertTrue(r.settings().get("Java variants measured in").endsWith("taskset -c " + cpu + " java ..."),
-                r.settings().get("Java variants measured in"));
+        assertTrue(r.settings().get(CostSetting.JAVA_VENUE).startsWith("1 fresh child JVM, started as "),
+                r.settings().get(CostSetting.JAVA_VENUE));
+        assertTrue(r.settings().get(CostSetting.JAVA_VENUE).endsWith("taskset -c " + cpu + " java ..."),
+                r.settings().get(CostSetting.JAVA_VENUE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.forklab.experiments.ipc;
 
+import org.forklab.stats.Unit;
 import org.forklab.experiments.core.BadParameterException;
 import org.forklab.experiments.core.ExperimentTimeoutException;
 import org.forklab.experiments.core.Samples;
@@ -57,9 +58,9 @@ class IpcExperimentTest {
                 assertEquals(0, p.bytesSent() % p.size());
                 assertEquals(3, p.latency().size());
                 assertEquals(3, p.latency().cold().length);
-                assertEquals("ns", p.latency().unit());
+                assertEquals(Unit.NANOSECONDS, p.latency().unit());
                 assertEquals(2, p.throughput().size());
-                assertEquals("MB/s", p.throughput().unit());
+                assertEquals(Unit.MEGABYTES_PER_SECOND, p.throughput().unit());
                 for (double v : p.latency().values()) {
                     assertTrue(v > 0);
                 }
@@ -71,8 +72,8 @@ class IpcExperimentTest {
         }
         assertEquals(javaWords().size() * 3 * 2, r.samples().size());
         assertEquals(r.samples().size(), r.samples().stream().map(Samples::label).distinct().count());
-        assertTrue(r.settings().get("tcp-loopback, scheduler").contains("127.0.0.1"));
-        assertTrue(r.settings().get("pipe, scheduler").contains("stdin"));
+        assertTrue(r.settings().get(IpcSetting.mechanism("tcp-loopback", "scheduler")).contains("127.0.0.1"));
+        assertTrue(r.settings().get(IpcSetting.mechanism("pipe", "scheduler")).contains("stdin"));
     }
 
     @Test

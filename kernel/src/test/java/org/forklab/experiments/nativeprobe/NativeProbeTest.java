@@ -1,5 +1,6 @@
 package org.forklab.experiments.nativeprobe;
 
+import org.forklab.stats.Unit;
 import com.google.gson.JsonObject;
 import org.forklab.experiments.core.ChildResult;
 import org.forklab.experiments.core.Cpus;
@@ -196,7 +197,7 @@ class NativeProbeTest {
         for (Samples s : samples) {
             assertEquals(4, s.size());
             assertEquals(2, s.cold().length);
-            assertEquals("ns", s.unit());
+            assertEquals(Unit.NANOSECONDS, s.unit());
             assertTrue(s.opsPerSample() >= 1);
             for (double v : s.values()) {
                 assertTrue(v > 0, s.toString());

@@ -52,7 +52,7 @@ class RaceExperimentTest {
         }
         assertEquals(6, r.samples().size());
         assertEquals("race", r.experiment());
-        assertEquals("2", r.settings().get("workers"));
+        assertEquals("2", r.settings().get(RaceSetting.WORKERS));
     }
 
     @Test

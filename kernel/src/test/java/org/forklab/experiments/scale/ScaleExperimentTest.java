@@ -56,7 +56,7 @@ class ScaleExperimentTest {
         assertTrue(fit.slopeInterval().isDefined());
         assertEquals(2 * 9 - 2, r.series().size(), "7 quantities per kind, plus stack virtual and resident for threads");
         assertEquals(4, r.samples().size());
-        assertTrue(r.settings().get("limits").contains("threads-max " + Limits.read().threadsMax()));
+        assertTrue(r.settings().get(ScaleSetting.LIMITS).contains("threads-max " + Limits.read().threadsMax()));
         assertEquals(Limits.read().threadsMax(), r.limits().threadsMax());
     }
 

@@ -107,7 +107,7 @@ class ShareExperimentTest {
         }
         assertTrue(result.row("globals").orElseThrow().threads().startsWith("worker 0 wrote 42, main read 42"));
         assertEquals("share", result.experiment());
-        assertEquals("3", result.settings().get("workers"));
+        assertEquals("3", result.settings().get(ShareSetting.WORKERS));
     }
 
     @Test

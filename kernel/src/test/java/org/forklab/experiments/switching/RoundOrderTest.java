@@ -1,5 +1,6 @@
 package org.forklab.experiments.switching;
 
+import org.forklab.stats.Unit;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
@@ -24,7 +25,7 @@ class RoundOrderTest {
     @Test
     void aRunRenumberedAsARoundKeepsItsSamplesAndNamesTheRound() {
         var samples = new org.forklab.experiments.core.Samples(SwitchExperiment.label(SwitchMode.THREAD_PIPE,
-                Placement.SAME_CPU, 0), "ns", new double[] {1, 2, 3}, new double[0], 1);
+                Placement.SAME_CPU, 0), Unit.NANOSECONDS, new double[] {1, 2, 3}, new double[0], 1);
         SwitchResult.Run run = new SwitchResult.Run(SwitchMode.THREAD_PIPE, Placement.SAME_CPU, 0, samples, 0, 0).asRound(4);
         assertEquals(4, run.run());
         assertEquals("thread pipe, same-cpu, run 5: round trip".replace("thread pipe", SwitchMode.THREAD_PIPE.label()),

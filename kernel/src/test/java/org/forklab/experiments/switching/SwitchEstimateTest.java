@@ -1,5 +1,6 @@
 package org.forklab.experiments.switching;
 
+import org.forklab.stats.Unit;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The lmbench subtraction and the kernel's switch counts, on synthetic samples. */
 class SwitchEstimateTest {
     private static Samples of(String label, double... v) {
-        return new Samples(label, "ns", v, new double[0], 10);
+        return new Samples(label, Unit.NANOSECONDS, v, new double[0], 10);
     }
 
     @Test

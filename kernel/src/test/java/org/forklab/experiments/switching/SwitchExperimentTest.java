@@ -79,9 +79,9 @@ class SwitchExperimentTest {
             }
         }
         assertEquals(r.runs().size(), r.samples().size());
-        assertTrue(r.settings().get("java pinning").contains("taskset") || r.settings().get("java pinning").startsWith("unavailable"));
-        assertEquals("not pinned", r.settings().get("scheduler placement"));
-        assertTrue(r.settings().get("same-cpu placement").startsWith("both sides pinned to CPU "));
+        assertTrue(r.settings().get(SwitchSetting.JAVA_PINNING).contains("taskset") || r.settings().get(SwitchSetting.JAVA_PINNING).startsWith("unavailable"));
+        assertEquals("not pinned", r.settings().get(SwitchSetting.SCHEDULER_PLACEMENT));
+        assertTrue(r.settings().get(SwitchSetting.SAME_CPU_PLACEMENT).startsWith("both sides pinned to CPU "));
     }
 
     @Test
@@ -93,7 +93,7 @@ class SwitchExperimentTest {
                 .withPlacements(List.of(Placement.SCHEDULER)), missing);
         assertEquals(List.of(new Skipped(SwitchMode.PROCESS_PIPE, Placement.SCHEDULER, reason)), r.skipped());
         assertEquals(2, r.runsOf(SwitchMode.JAVA_HANDOFF, Placement.SCHEDULER).size());
-        assertEquals("unavailable: " + reason, r.settings().get("native pinning"));
+        assertEquals("unavailable: " + reason, r.settings().get(SwitchSetting.NATIVE_PINNING));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.forklab.magics.readings;
 
+import org.forklab.experiments.core.Settings;
+import org.forklab.stats.Unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +55,7 @@ class ExperimentReadingsTest {
         if (fork != null) {
             v.add(new CostResult.VariantSamples(CostVariant.FORK, Synthetic.ns("fork+_exit+waitpid", fork)));
         }
-        return new CostResult(ENV, new LinkedHashMap<>(), v, List.of(), List.of(), List.of());
+        return new CostResult(ENV, Settings.none(), v, List.of(), List.of(), List.of());
     }
 
     @Test
@@ -93,7 +95,7 @@ class ExperimentReadingsTest {
                 point(256, PageKind.SMALL, 25_150_000), point(512, PageKind.SMALL, 50_150_000),
                 point(1024, PageKind.SMALL, 100_150_000),
                 point(256, PageKind.HUGE, 300_000), point(512, PageKind.HUGE, 450_000), point(1024, PageKind.HUGE, 750_000));
-        String r = Readings.of(new CostResult(ENV, new LinkedHashMap<>(), v, sweep, List.of(), List.of()))
+        String r = Readings.of(new CostResult(ENV, Settings.none(), v, sweep, List.of(), List.of()))
                 .orElseThrow().prose();
         // 100 ms per GiB with 4 KB pages, 0.6 ms per GiB with huge pages: read as slopes, not "pthread was not measured"
         assertTrue(r.startsWith("Fork after touching memory: with 4 KB pages each GiB touched added 100 ms (95 % CI "), r);
@@ -108,7 +110,7 @@ class ExperimentReadingsTest {
                         Synthetic.around(100_000, 40))),
                 new CostResult.VariantSamples(CostVariant.VIRTUAL_THREAD, Synthetic.ns("virtual thread start+join",
                         Synthetic.around(2_000, 40))));
-        String r = Readings.of(new CostResult(ENV, new LinkedHashMap<>(), v, List.of(), List.of(), List.of()))
+        String r = Readings.of(new CostResult(ENV, Settings.none(), v, List.of(), List.of(), List.of()))
                 .orElseThrow().prose();
         assertTrue(r.startsWith("Creating work: platform thread start+join takes 50.0× as long as virtual thread start+join"),
                 r);
@@ -117,10 +119,10 @@ class ExperimentReadingsTest {
     private static SwitchResult pingpong(double processNs, double threadNs) {
         List<SwitchResult.Run> runs = List.of(
                 new SwitchResult.Run(SwitchMode.PROCESS_PIPE, Placement.SAME_CPU, 1,
-                        Samples.of("round trip", "ns", Synthetic.around(processNs, 40)), 0, 0),
+                        Samples.of("round trip", Unit.NANOSECONDS, Synthetic.around(processNs, 40)), 0, 0),
                 new SwitchResult.Run(SwitchMode.THREAD_PIPE, Placement.SAME_CPU, 1,
-                        Samples.of("round trip", "ns", Synthetic.around(threadNs, 40)), 0, 0));
-        return new SwitchResult(ENV, Map.of(), runs, List.of());
+                        Samples.of("round trip", Unit.NANOSECONDS, Synthetic.around(threadNs, 40)), 0, 0));
+        return new SwitchResult(ENV, Settings.none(), runs, List.of());
     }
 
     @Test
@@ -135,7 +137,7 @@ class ExperimentReadingsTest {
 
     private static RaceOutcome outcome(RaceVariant v, long[] counted, double nsPerIncrement, OptionalLong parent) {
         return new RaceOutcome(v, 2_000_000, counted, new long[0][], parent, new long[] {5, 5, 5},
-                Samples.of(v.label(), "ns", Synthetic.around(nsPerIncrement, 3)));
+                Samples.of(v.label(), Unit.NANOSECONDS, Synthetic.around(nsPerIncrement, 3)));
     }
 
     @Test
@@ -215,9 +217,9 @@ class ExperimentReadingsTest {
     void c10kComparesAtTheLargestCountBothReached() {
         ServerMemory idle = new ServerMemory(50_000_000, 0, 0, 2);
         List<C10kPoint> points = List.of(
-                new C10kPoint(C10kConfig.THREADS, 1_000, 1, 1, 1, 0, 1, Samples.of("t", "ns", Synthetic.around(90_000, 30)),
+                new C10kPoint(C10kConfig.THREADS, 1_000, 1, 1, 1, 0, 1, Samples.of("t", Unit.NANOSECONDS, Synthetic.around(90_000, 30)),
                         idle, new ServerMemory(0, 0, 0, 1_002), idle),
-                new C10kPoint(C10kConfig.SELECTOR, 1_000, 1, 1, 1, 0, 1, Samples.of("s", "ns", Synthetic.around(30_000, 30)),
+                new C10kPoint(C10kConfig.SELECTOR, 1_000, 1, 1, 1, 0, 1, Samples.of("s", Unit.NANOSECONDS, Synthetic.around(30_000, 30)),
                         idle, new ServerMemory(0, 0, 0, 2), idle));
         C10kConfig config = C10kConfig.defaults().withServers(List.of(C10kConfig.THREADS, C10kConfig.SELECTOR))
                 .withClients(List.of(1_000)).withTimeLimit(Duration.ofSeconds(10));

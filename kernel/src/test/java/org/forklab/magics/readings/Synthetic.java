@@ -34,7 +34,7 @@ final class Synthetic {
     }
 
     static Samples ns(String label, double[] values) {
-        return Samples.of(label, "ns", values);
+        return Samples.of(label, Unit.NANOSECONDS, values);
     }
 
     /** A claim "low–high µs" measured at {@code value} with the interval [lo, hi], judged by stats. */

@@ -1,5 +1,7 @@
 package org.forklab.magics.view;
 
+import org.forklab.experiments.core.Settings;
+import org.forklab.stats.Unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,12 +44,12 @@ class ForkSweepChartTest {
     }
 
     private static CostResult result(List<ForkPoint> points) {
-        return new CostResult(Environment.current(), Map.of(), List.of(), points, List.of(), List.of());
+        return new CostResult(Environment.current(), Settings.none(), List.of(), points, List.of(), List.of());
     }
 
     private static ForkPoint point(long bytes, PageKind pages, double ns) {
         double[] v = {ns, ns * 1.1, ns * 0.9, ns * 1.05, ns * 0.95};
         double[] call = {ns / 2, ns / 2.2, ns / 1.8, ns / 2.1, ns / 1.9};
-        return new ForkPoint(bytes, pages, -1, Samples.of("fork " + bytes, "ns", v), Samples.of("call " + bytes, "ns", call));
+        return new ForkPoint(bytes, pages, -1, Samples.of("fork " + bytes, Unit.NANOSECONDS, v), Samples.of("call " + bytes, Unit.NANOSECONDS, call));
     }
 }
