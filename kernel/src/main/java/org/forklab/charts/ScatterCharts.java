@@ -21,6 +21,12 @@ public final class ScatterCharts {
     }
 
     public static JFreeChart withFit(String title, Quantity xQuantity, Quantity yQuantity, double[] x, double[] y) {
+        return withFit(title, xQuantity, yQuantity, x, y, xQuantity.name());
+    }
+
+    /** As above; {@code perWhat} names one x in the slope of a count ("per platform thread"). */
+    public static JFreeChart withFit(String title, Quantity xQuantity, Quantity yQuantity, double[] x, double[] y,
+                                     String perWhat) {
         Regression fit = Regression.of(x, y);
         Unit xShown = Scaling.displayUnit(xQuantity, List.of(x));
         Unit yShown = Scaling.displayUnit(yQuantity, List.of(y));
@@ -35,7 +41,7 @@ public final class ScatterCharts {
             xMin = Math.min(xMin, x[i]);
             xMax = Math.max(xMax, x[i]);
         }
-        XYSeries line = new XYSeries(fitLabel(fit, xQuantity, yQuantity, xShown), false, true);
+        XYSeries line = new XYSeries(fitLabel(fit, xQuantity, yQuantity, xShown, perWhat), false, true);
         line.add(xMin * xFactor, fit.predict(xMin) * yFactor);
         line.add(xMax * xFactor, fit.predict(xMax) * yFactor);
         XYSeriesCollection dataset = new XYSeriesCollection();
@@ -44,6 +50,9 @@ public final class ScatterCharts {
 
         NumberAxis xAxis = new NumberAxis(xQuantity.label(xShown));
         xAxis.setAutoRangeIncludesZero(false);
+        if (xQuantity.whole()) {
+            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // no 2.5 processes
+        }
         NumberAxis yAxis = new NumberAxis(yQuantity.label(yShown));
         yAxis.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
@@ -60,16 +69,18 @@ public final class ScatterCharts {
     }
 
     /** "least-squares fit: slope 6.43 µs/MiB (95 % CI 6.24–6.63 µs/MiB), r² 0.992". */
-    static String fitLabel(Regression fit, Quantity xQuantity, Quantity yQuantity, Unit xShown) {
+    static String fitLabel(Regression fit, Quantity xQuantity, Quantity yQuantity, Unit xShown, String perWhat) {
         // slope in y's own unit per one displayed x unit, then shown in y's most readable unit
         double perShownX = xShown.convert(1, xQuantity.unit());
-        String per = xShown.symbol().isEmpty() ? " per " + xQuantity.name() : "/" + xShown.symbol();
+        String per = xShown.symbol().isEmpty() ? " per " + perWhat : "/" + xShown.symbol();
         String slope = Units.format(fit.slope() * perShownX, yQuantity.unit());
         String interval = fit.slopeInterval().isDefined()
                 ? " (" + Units.level(fit.slopeInterval().confidence()) + " % CI "
                         + Units.range(fit.slopeInterval().low() * perShownX, fit.slopeInterval().high() * perShownX,
                                 yQuantity.unit()) + per + ")"
                 : "";
-        return "least-squares fit: slope " + slope + per + interval + ", r² " + Units.number(fit.rSquared());
+        // a line is drawn through any points; the legend says when it carries no verdict
+        String gate = fit.tooPoorToTell().isPresent() ? " (too poor to tell)" : "";
+        return "least-squares fit" + gate + ": slope " + slope + per + interval + ", r² " + Units.number(fit.rSquared());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.forklab.experiments.cost.CostResult.ForkPoint;
 import org.forklab.experiments.cost.PageKind;
+import org.forklab.stats.Quantiles;
 import org.forklab.stats.Regression;
 import org.forklab.stats.Unit;
 import org.forklab.stats.format.Units;
@@ -34,8 +35,8 @@ final class ForkSweepSlopes {
                 continue;
             }
             double[] x = points.stream().mapToDouble(p -> p.touchBytes() / GIB).toArray();
-            notes.add(line("fork+_exit+waitpid", kind, x, points.stream().mapToDouble(p -> median(p.samples().values())).toArray()));
-            notes.add(line("fork() call", kind, x, points.stream().mapToDouble(p -> median(p.forkCall().values())).toArray()));
+            notes.add(line("fork+_exit+waitpid", kind, x, points.stream().mapToDouble(p -> Quantiles.median(p.samples().values())).toArray()));
+            notes.add(line("fork() call", kind, x, points.stream().mapToDouble(p -> Quantiles.median(p.forkCall().values())).toArray()));
         }
         return notes;
     }
@@ -49,12 +50,5 @@ final class ForkSweepSlopes {
                 : "";
         String fit = String.format(Locale.ROOT, ", r² %.3f", r.rSquared());
         return head + interval + fit + r.tooPoorToTell().map(why -> "; " + why).orElse("");
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        java.util.Arrays.sort(v);
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

@@ -19,6 +19,7 @@ import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.core.Limits;
 import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.scale.NativeStacks;
+import org.forklab.experiments.scale.KernelObjects;
 import org.forklab.experiments.scale.ScaleConfig;
 import org.forklab.experiments.scale.ScaleKind;
 import org.forklab.experiments.scale.ScalePoint;
@@ -121,9 +122,12 @@ class ClaimsCoverageTest {
         // Java's 1 MiB stack is shown beside the stack claims, never as their verdict
         assertTrue(outcomes.stream().filter(o -> o.claim().id().startsWith("thread-stack-"))
                 .noneMatch(o -> o.check().measured() == 1.0), outcomes.toString());
-        // 16 KiB of KernelStack per thread: above the lesson's 2–8 KB and its ~2 KB kernel structure
+        // 16 KiB of KernelStack per thread: above the lesson's 2–8 KB
         assertEquals(Verdict.ABOVE, verdict(outcomes, "thread-kernel"));
+        // a 5,888-byte task_struct from the slab allocator (not the kernel stack): above the lesson's ~2 KB
         assertEquals(Verdict.ABOVE, verdict(outcomes, "thread-kernel-struct"));
+        assertTrue(outcomes.stream().filter(o -> o.claim().id().equals("thread-kernel-struct"))
+                .allMatch(o -> o.check().measured() == 5_888 / 1024.0), outcomes.toString());
         // 2.5 MiB of VmSize per forked process: within 1–4 MB
         assertEquals(Verdict.WITHIN, verdict(outcomes, "process-virtual"));
         String text = (String) screen.finalDisplay().getData(MIMEType.TEXT_PLAIN);
@@ -249,7 +253,7 @@ class ClaimsCoverageTest {
         ScaleConfig config = ScaleConfig.defaults().withKinds(List.of(ScaleConfig.PLATFORM, ScaleConfig.FORKED));
         return new ScaleResult(Environment.current(), config, Environment.current().limits(),
                 List.of(new ScaleKind(ScaleConfig.PLATFORM, "test", threads), new ScaleKind(ScaleConfig.FORKED, "test", forked)),
-                Map.of());
+                Map.of(), new KernelObjects(Map.of("task_struct", 5_888L), "test slab sizes"));
     }
 
     /** 1,000 connections: a thread each at 40 KiB per connection, or one selector at 2 KiB. */

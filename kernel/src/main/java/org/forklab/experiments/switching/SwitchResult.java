@@ -86,7 +86,7 @@ public record SwitchResult(Environment environment, Map<String, String> settings
             return median(roundTrip.values());
         }
 
-        /** The lesson's "per switch": half a round trip (each round trip is two hand-offs). */
+        /** Half a round trip: the time per hand-off (each round trip is two; a hand-off is more than a switch). */
         public double medianPerSwitchNs() {
             return medianRoundTripNs() / 2;
         }
@@ -101,7 +101,7 @@ public record SwitchResult(Environment environment, Map<String, String> settings
             for (int i = 0; i < c.length; i++) {
                 c[i] /= 2;
             }
-            return new Samples(roundTrip.label().replace("round trip", "per switch (round trip / 2)"), roundTrip.unit(),
+            return new Samples(roundTrip.label().replace("round trip", "per hand-off (round trip / 2)"), roundTrip.unit(),
                     v, c, roundTrip.opsPerSample());
         }
     }

@@ -29,20 +29,49 @@ public final class ScaleReading {
                     : thread.isEmpty() ? "platform threads were not" : "processes were not")
                     + " measured at three counts or more, so their memory per entity cannot be compared";
         } else {
-            Measurement t = thread.get();
-            Measurement p = process.get();
+            finding = compare(thread.get(), process.get());
+        }
+        return Readings.withClaims(finding, ClaimOutcome.forResult(r, r.environment()));
+    }
+
+    /**
+     * Both slopes when both fits are good; a side whose fit is too poor gives no figure of its
+     * own (quoting its slope would be the verdict the table refuses), only its interval's end,
+     * which can still show the other side is larger.
+     */
+    static String compare(Measurement t, Measurement p) {
+        boolean apart = t.interval().isDefined() && p.interval().isDefined()
+                && (t.interval().high() < p.interval().low() || p.interval().high() < t.interval().low());
+        if (t.undecided().isEmpty() && p.undecided().isEmpty()) {
             String both = "each idle process added " + value(p) + " of resident memory and each idle platform thread "
                     + value(t);
-            boolean apart = t.interval().isDefined() && p.interval().isDefined()
-                    && (t.interval().high() < p.interval().low() || p.interval().high() < t.interval().low());
-            finding = both + (!apart ? "; the intervals overlap, so no difference is detectable"
+            return both + (!apart ? "; the intervals overlap, so no difference is detectable"
                     : p.value() < t.value() ? ", so a thread cost more resident memory here than a process"
                     : t.interval().low() > 0 ? ", about " + Units.number(p.value() / t.value()) + "× as much per process"
                     // A thread's slope at or below zero has no ratio: its cost is lost in the noise.
                     : ", so a process cost more resident memory here than a thread, whose own figure cannot be told"
                     + " from zero at these counts");
         }
-        return Readings.withClaims(finding, ClaimOutcome.forResult(r, r.environment()));
+        if (t.undecided().isPresent() && p.undecided().isPresent()) {
+            return "neither the processes' nor the platform threads' resident memory followed their count closely enough"
+                    + " for a figure per entity (processes: " + p.undecided().get() + "; platform threads: "
+                    + t.undecided().get() + ")";
+        }
+        boolean threadPoor = t.undecided().isPresent();
+        Measurement poor = threadPoor ? t : p;
+        Measurement good = threadPoor ? p : t;
+        String goodText = threadPoor ? "each idle process added " + value(p) + " of resident memory"
+                : "each idle platform thread added " + value(t) + " of resident memory";
+        String poorName = threadPoor ? "platform threads" : "processes";
+        String poorText = "the " + poorName + "' resident memory did not follow their count closely enough for a figure of"
+                + " its own (" + poor.undecided().get() + ")";
+        if (apart && poor.interval().high() < good.interval().low()) {
+            return goodText + "; " + poorText + ", but its interval ends at "
+                    + Units.format(poor.interval().high(), poor.unit()) + ", below that, so " + (threadPoor
+                    ? "a process cost more resident memory here than a thread" : "a thread cost more resident memory here"
+                    + " than a process");
+        }
+        return goodText + "; " + poorText + ", so the two cannot be compared at these counts";
     }
 
     /** The RSS slope of the first of {@code kinds} measured at three counts or more. */
