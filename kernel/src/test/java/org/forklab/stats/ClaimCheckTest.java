@@ -59,6 +59,17 @@ class ClaimCheckTest {
     }
 
     @Test
+    void aClaimOfOneFigureOrAcrossDecadesReadsPlainly() {
+        double[] ns = new Random(6).doubles(50, 7_900_000, 8_100_000).toArray(); // ≈ 8 ms
+        ClaimCheck one = ClaimCheck.of("an 8 ms figure", new ClaimRange(8, 8, Unit.MILLISECONDS), Summary.of(ns),
+                Unit.NANOSECONDS);
+        assertEquals("8 ms", ClaimTable.row(one).claimed());
+        ClaimCheck wide = ClaimCheck.of("64 µs to 8 ms", new ClaimRange(64, 8_000, Unit.MICROSECONDS), Summary.of(ns),
+                Unit.NANOSECONDS);
+        assertEquals("64 µs – 8 ms", ClaimTable.row(wide).claimed());
+    }
+
+    @Test
     void oneSampleDecidesOnTheMedianAlone() {
         ClaimCheck check = ClaimCheck.of("fork", new ClaimRange(50, 100, Unit.MICROSECONDS),
                 Summary.of(new double[] {75_000}), Unit.NANOSECONDS);

@@ -7,11 +7,9 @@ import org.forklab.experiments.cost.CostVariant;
 import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.readings.Contrast.Measure;
 import org.forklab.magics.readings.Contrast.Side;
-import org.forklab.experiments.core.Samples;
 import org.forklab.experiments.cost.PageKind;
 import org.forklab.stats.Quantiles;
 import org.forklab.stats.Regression;
-import org.forklab.stats.Summary;
 import org.forklab.stats.Unit;
 import org.forklab.stats.format.Units;
 
@@ -99,17 +97,12 @@ public final class SpawnReading {
             return "nothing was measured in this run (see the notes for why), so there is nothing to read";
         }
         CostVariant v = measured.get(0);
-        Samples s = r.of(v).orElseThrow();
-        Summary summary = Summary.of(s.values());
-        Unit unit = Unit.ofWord(s.unit());
-        String interval = summary.medianInterval().isDefined() ? " (" + Units.level(summary.medianInterval().confidence())
-                + " % CI " + Units.range(summary.medianInterval().low(), summary.medianInterval().high(), unit) + ")" : "";
         boolean thread = THREADS.contains(v);
         String partner = v.isNative() ? (thread ? CostVariant.FORK : CostVariant.PTHREAD).word()
                 : (thread ? CostVariant.PROCESS_BUILDER : CostVariant.PLATFORM_THREAD).word();
-        return v.label() + " took a median of " + Units.format(summary.median(), unit) + interval + "; add "
-                + (thread ? "a process" : "a thread") + " (e.g. -v " + v.word() + "," + partner
-                + ") to see a thread against a process";
+        // its figure is in the table and, where the lesson claims one, in the verdict that follows
+        return "only " + v.label() + " was measured in this run; add " + (thread ? "a process" : "a thread") + " (e.g. -v "
+                + v.word() + "," + partner + ") to see a thread against a process";
     }
 
     private static Side side(CostResult r, CostVariant v) {

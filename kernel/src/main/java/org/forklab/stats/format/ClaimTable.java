@@ -24,7 +24,13 @@ public final class ClaimTable {
         Unit unit = Double.isFinite(check.measured()) ? claimUnit.readableFor(check.measured()) : claimUnit;
         double f = claimUnit.convert(1, unit);
         String symbol = unit.symbol().isEmpty() ? "" : " " + unit.symbol();
-        String claimed = Units.number(check.range().low() * f) + "–" + Units.number(check.range().high() * f) + symbol;
+        double low = check.range().low();
+        double high = check.range().high();
+        // one figure claimed reads "8 MiB", not "8–8 MiB"; a claim across decades gives each end its own unit
+        // ("64 KiB – 8 MiB", not "0.0625–8 MiB")
+        String claimed = low == high ? Units.number(low * f) + symbol
+                : low > 0 && high / low > 100 ? Units.format(low, claimUnit) + " – " + Units.format(high, claimUnit)
+                : Units.number(low * f) + "–" + Units.number(high * f) + symbol;
         String interval = check.interval().isDefined()
                 ? Units.number(check.interval().low() * f) + "–" + Units.number(check.interval().high() * f) + symbol
                 : "n/a";
