@@ -70,6 +70,8 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     private volatile CompletableFuture<JShellEvaluator> evaluator;
     /** The thread running a magic or waiting for JShell: an interrupt may Thread.interrupt it. */
     private volatile Thread interruptible;
+    /** Set by the kernel process only (tests run cells back to back and need no collection between). */
+    private volatile IdleCollector idleCollector;
 
     public ForklabKernel() {
         this(kernelClasspath());
@@ -161,6 +163,10 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
     @Override
     public DisplayData eval(String code) throws Exception {
         int cellNumber = executionCount.get() - 1;
+        IdleCollector idle = idleCollector;
+        if (idle != null) {
+            idle.cellStarted();
+        }
         children.cellStarted();
         DisplayData shown = null;
         try {
@@ -177,6 +183,9 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
             throw e;
         } finally {
             history.record(cellNumber, code, shown == null ? null : plainText(shown));
+            if (idle != null) {
+                idle.cellEnded();
+            }
         }
     }
 
@@ -283,8 +292,17 @@ public final class ForklabKernel extends BaseKernel implements ExtensionContext,
         }
     }
 
+    /** From now on, a full collection gives the heap back once the kernel is idle after a cell. */
+    void collectWhenIdle(IdleCollector collector) {
+        idleCollector = collector;
+    }
+
     @Override
     public void onShutdown(boolean isRestarting) {
+        IdleCollector idle = idleCollector;
+        if (idle != null) {
+            idle.close();
+        }
         startExitWatchdog();
         interrupt();
         children.killAll();

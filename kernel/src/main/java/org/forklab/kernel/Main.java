@@ -132,6 +132,7 @@ public final class Main implements Callable<Integer> {
         // SIGHUP; the JVM then runs its hooks but not onShutdown: children must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::killChildren, "forklab-kill-children"));
         kernel.exitAtMostAfterShutdown(EXIT_DEADLINE_MILLIS);
+        kernel.collectWhenIdle(IdleCollector.forKernel());
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         kernel.startBackgroundWork(background);

@@ -21,7 +21,9 @@ public final class KernelSpec {
      * free, bench/soak.py measured 152 → 337 MB resident over 250 cells against 150 → 818 MB
      * without. Over 1,000 cells the growth was 266 MB with these; the serial collector (229 MB) and
      * fewer malloc arenas (246 MB) were no clear gain (README, "The kernel under abuse"), so G1
-     * stays. --jvm-option comes later on the command line and so overrides any of these.
+     * stays. The kernel also runs a full collection when idle after a cell (IdleCollector; turned
+     * off with --jvm-option=-Dforklab.idleCollectMillis=0). --jvm-option comes later on the
+     * command line and so overrides any of these.
      */
     static final List<String> MEMORY_DEFAULTS = List.of(
             "-XX:G1PeriodicGCInterval=2000", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");

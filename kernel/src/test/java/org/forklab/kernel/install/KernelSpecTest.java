@@ -7,8 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -34,6 +36,25 @@ class KernelSpecTest {
             assertEquals(size, logo.getWidth());
             assertEquals(size, logo.getHeight());
         }
+    }
+
+    /** The JVM itself, given the kernelspec's options, takes the user's value over the installer's. */
+    @Test
+    void aJvmOptionOverridesTheInstallersMemoryDefault(@TempDir Path tmp) throws Exception {
+        String java = InstallCommand.javaCommand();
+        List<?> argv = (List<?>) new KernelSpec("k", java, List.of("-XX:MaxHeapFreeRatio=70", "-Dforklab.idleCollectMillis=0"))
+                .kernelJson(tmp.resolve("k.jar")).get("argv");
+        assertTrue(argv.contains("-XX:MaxHeapFreeRatio=30"), "the default is there to be overridden: " + argv);
+        List<String> command = new ArrayList<>();
+        for (Object arg : argv.subList(0, argv.indexOf("-jar"))) {
+            command.add(arg.toString());
+        }
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-XshowSettings:properties", "-version"));
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String flags = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, jvm.waitFor(), flags);
+        assertTrue(flags.matches("(?s).*\\bMaxHeapFreeRatio\\s+= 70\\b.*"), flags);
+        assertTrue(flags.contains("forklab.idleCollectMillis = 0"), flags);
     }
 
     @Test
