@@ -1,6 +1,7 @@
 package org.forklab.experiments.ipc;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.forklab.experiments.core.Cpus;
 import org.forklab.experiments.core.Environment;
 import org.forklab.experiments.switching.Placement;
@@ -14,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A hand-off between threads passes a reference: its round trip must not grow with the message
- * by more than the copying it does. Medians are compared with each other, never with a clock
- * figure, and with a generous factor: a machine faster or slower than this one moves both sides.
+ * by more than the copying it does. Lower quartiles are compared with each other, never with a
+ * clock figure, and with a generous factor: a machine faster or slower than this one moves both sides.
  */
 @ExtendWith(NothingLeftBehind.class)
 class HandoffSizeTest {
@@ -34,17 +35,23 @@ class HandoffSizeTest {
                 .withSizes(List.of(SMALL, 4 << 10, LARGE)).withLatencySamples(30).withThroughputSamples(1));
     }
 
-    private static double median(TransportResult t, int size) {
-        return new Median().evaluate(t.points().stream().filter(p -> p.size() == size).findFirst().orElseThrow()
-                .latency().values());
+    /**
+     * The lower quartile of one size's round trips: other work on the machine only ever adds
+     * time, and a 1 MiB round trip is long enough to be preempted far more often than a 64 B one
+     * (at load 15-20 its median reached 540 µs against 60 µs at 64 B in 2 of 3 runs on JDK 25),
+     * so the median compares the load more than the hand-off.
+     */
+    private static double typical(TransportResult t, int size) {
+        return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(t.points().stream()
+                .filter(p -> p.size() == size).findFirst().orElseThrow().latency().values(), 25);
     }
 
     @Test
     void aZeroCopyHandOffTakesAsLongAtOneMebibyteAsAtSixtyFourBytes() throws Exception {
         IpcResult r = run("thread-spin", "thread-handoff");
         for (TransportResult t : r.transports()) {
-            double small = median(t, SMALL);
-            double large = median(t, LARGE);
+            double small = typical(t, SMALL);
+            double large = typical(t, LARGE);
             assertTrue(large <= NOISE * small, t.transport() + ", " + t.placement() + ": " + large + " ns at 1 MiB against "
                     + small + " ns at 64 B; nothing is copied, so size must not matter");
         }
@@ -55,8 +62,8 @@ class HandoffSizeTest {
         double copy = copyNanos(LARGE);
         IpcResult r = run("thread-copy");
         for (TransportResult t : r.transports()) {
-            double small = median(t, SMALL);
-            double large = median(t, LARGE);
+            double small = typical(t, SMALL);
+            double large = typical(t, LARGE);
             // a round trip copies the message twice: into the peer's buffer and back into the timing side's
             assertTrue(large <= NOISE * (small + 2 * copy), t.transport() + ", " + t.placement() + ": " + large
                     + " ns at 1 MiB against " + small + " ns at 64 B and " + copy + " ns per copy of 1 MiB");

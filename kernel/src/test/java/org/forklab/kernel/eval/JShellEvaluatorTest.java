@@ -54,6 +54,26 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void onlyTheLatestExpressionValuesStayAsDollarVariables() throws Exception {
+        java.util.Set<String> before = evaluator.variableNames();
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < JShellEvaluator.KEPT_VALUES + 15; i++) {
+            assertEquals(1000 + i, evaluator.eval("1000 + " + i).value());
+            evaluator.variableNames().stream().filter(n -> n.startsWith("$") && !before.contains(n) && !made.contains(n))
+                    .forEach(made::add);
+        }
+        java.util.Set<String> now = evaluator.variableNames();
+        List<String> kept = made.stream().filter(now::contains).toList();
+        // every later snippet imports each active $N, so old ones go: memory grew by the square of their number
+        assertEquals(JShellEvaluator.KEPT_VALUES, kept.size(), "kept " + kept + " of " + made);
+        String latest = made.get(made.size() - 1);
+        assertEquals(1000 + JShellEvaluator.KEPT_VALUES + 14, evaluator.eval(latest).value());
+        CompileError gone = assertThrows(CompileError.class, () -> evaluator.eval(made.get(0)));
+        assertTrue(String.join("\n", gone.lines()).contains("cannot find symbol"), gone.lines().toString());
+        assertEquals(42, evaluator.eval("int still = 42; still").value(), "the evaluator works on");
+    }
+
+    @Test
     void statementsHaveNoValue() throws Exception {
         assertFalse(evaluator.eval("System.out.print(\"\");").isPresent());
         assertFalse(evaluator.eval("class Point { int x; }").isPresent());
