@@ -236,7 +236,8 @@ uint64_t probe_now_ns(void) {
 void probe_plan_args(struct probe_args *args, struct probe_plan *plan) {
     plan->cold = probe_arg_long(args, "cold", plan->cold, 0, 1000);
     plan->warmup = probe_arg_long(args, "warmup", plan->warmup, 0, 10000000);
-    plan->samples = probe_arg_long(args, "samples", plan->samples, 1, 1000000);
+    /* the same bound as SamplingPlan.MAX_SAMPLES on the Java side (NativeProbeLimitsTest) */
+    plan->samples = probe_arg_long(args, "samples", plan->samples, 1, 100000);
     plan->batch = probe_arg_long(args, "batch", plan->batch, 0, 10000000);
     plan->min_sample_ns = probe_arg_long(args, "min-sample-ns", plan->min_sample_ns, 1, 1000000000);
     plan->limit_ms = probe_arg_long(args, "limit-ms", plan->limit_ms, 1, 86400000);

@@ -17,10 +17,16 @@ import java.time.Duration;
 public record SamplingPlan(int coldOps, int warmupOps, int samples, int opsPerSample,
                            Duration minSampleTime, Duration timeLimit) {
 
+    /**
+     * The most samples one measurement takes: every experiment's config and magic name this bound,
+     * and the native probe (probe.c, plan keys) refuses more with the same figure.
+     */
+    public static final int MAX_SAMPLES = 100_000;
+
     public SamplingPlan {
         Check.range("cold operations", coldOps, 0, 1_000);
         Check.range("warm-up operations", warmupOps, 0, 10_000_000);
-        Check.range("samples", samples, 1, 1_000_000);
+        Check.range("samples", samples, 1, MAX_SAMPLES);
         Check.range("operations per sample", opsPerSample, 0, 10_000_000);
     }
 

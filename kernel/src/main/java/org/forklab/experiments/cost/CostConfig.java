@@ -44,7 +44,7 @@ public record CostConfig(List<CostVariant> variants, int samples, int coldOps, i
     /** Enough child JVMs to see run-to-run spread; each costs a JVM start (~0.5 s) and its own warm-up. */
     public static final int MAX_FORKS = 10;
     // The accepted ranges, written once: the config checks them and %spawn's options declare them.
-    public static final int MAX_SAMPLES = 100_000;
+    public static final int MAX_SAMPLES = org.forklab.experiments.core.SamplingPlan.MAX_SAMPLES;
     public static final int MAX_COLD_OPS = 1_000;
     public static final int MAX_WARMUP_OPS = 1_000_000;
     /** Far above any useful pool on a teaching machine; the thread cap refuses most of it anyway. */

@@ -24,7 +24,7 @@ public record IpcConfig(List<String> transports, List<Placement> placements, Lis
     /** The largest message: two of them must fit each shared-memory ring and every buffer. */
     public static final int MAX_SIZE = 16 << 20;
     /** Latency and throughput samples per size, each. */
-    public static final int MAX_SAMPLES = 100_000;
+    public static final int MAX_SAMPLES = org.forklab.experiments.core.SamplingPlan.MAX_SAMPLES;
 
     public IpcConfig {
         transports = List.copyOf(transports);

@@ -24,7 +24,7 @@ public record SwitchConfig(List<SwitchMode> modes, List<Placement> placements, i
                            int coldOps, int roundTripsPerSample, Duration timeLimit) {
     // The accepted ranges, written once: the config checks them and %pingpong's options declare them.
     public static final int MAX_RUNS = 1_000;
-    public static final int MAX_SAMPLES = 100_000;
+    public static final int MAX_SAMPLES = org.forklab.experiments.core.SamplingPlan.MAX_SAMPLES;
     public static final int MAX_WARMUP = 1_000_000;
     public static final int MAX_COLD = 1_000;
     public static final int MAX_BATCH = 1_000_000;
