@@ -31,6 +31,8 @@ public final class BoxPlots {
     private static final String SERIES = "samples";
     /** Outlier dots 5 px across: smaller than any box the layout draws (a box is at least ~12 px). */
     static final double OUTLIER_DIAMETER = 5;
+    /** Room for the off-scale marks' words beyond the plotted samples, as a share of their span. */
+    private static final double TEXT_ROOM = 0.6;
 
     private BoxPlots() {
     }
@@ -81,8 +83,15 @@ public final class BoxPlots {
                 offScale.add(OffScale.above(label, above, range, shown));
             }
         }
+        // The marks' words need room of their own past the last sample drawn: written over the
+        // plot's edge they ran across the whiskers and dots of long boxes (lesson 04's ping-pong).
+        double span = range.high() - range.low();
+        double low = offScale.stream().anyMatch(o -> !o.upper()) ? range.low() - TEXT_ROOM * span : range.low();
+        double high = offScale.stream().anyMatch(OffScale::upper) ? range.high() + TEXT_ROOM * span : range.high();
+        offScale.replaceAll(o -> new OffScale(o.category(), o.upper(), o.count(), o.extreme(), o.upper() ? high : low,
+                o.shown()));
         ValueAxis valueAxis = Scaling.valueAxis(quantity, shown, log, false);
-        valueAxis.setRange(range.low(), range.high());
+        valueAxis.setRange(low, high);
         CategoryAxis categoryAxis = new CategoryAxis(null);
 
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();

@@ -40,7 +40,7 @@ public final class ChartTheme {
         THEME.apply(chart);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 12));
+        chart.setPadding(new RectangleInsets(6, 6, 6, 24)); // room for the last tick label of a log axis ("10,000") at the right edge
         return chart;
     }
 

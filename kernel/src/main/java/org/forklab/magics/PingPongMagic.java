@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** %pingpong: a one-byte ping-pong between two threads or two processes; per hand-off = round trip / 2. */
+/** %pingpong: a one-byte ping-pong between two threads or two processes; per handoff = round trip / 2. */
 @Command(name = "pingpong", description = "Measure context switches with a one-byte ping-pong: threads vs processes, pinned or not.",
         showDefaultValues = true, sortOptions = false)
 public final class PingPongMagic implements LineMagic, ChecksConfiguration {
@@ -102,7 +102,7 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
                 if (runs.isEmpty()) {
                     continue;
                 }
-                pooled.add(pool(mode.label() + ", " + placement.word() + ", per hand-off", runs));
+                pooled.add(pool(mode.label() + ", " + placement.word() + ", per handoff", runs));
                 notes.addAll(SwitchEstimateNotes.of(mode.label() + ", " + placement.word(), runs, pooled));
                 double[] medians = runs.stream().mapToDouble(SwitchResult.Run::medianPerSwitchNs).toArray();
                 double lo = Arrays.stream(medians).min().orElse(0);
@@ -131,11 +131,11 @@ public final class PingPongMagic implements LineMagic, ChecksConfiguration {
         }
         r.skipped().forEach(s -> notes.add("not measured: " + s.mode().label() + ", " + s.placement().word()
                 + " (" + s.reason() + ")"));
-        // what a round trip is, so that "per hand-off" is not read as the cost of a context switch alone
+        // what a round trip is, so that "per handoff" is not read as the cost of a context switch alone
         notes.add("each round trip is two hand-offs, each a write, a wake-up, a switch and a read; rows show half a"
                 + " round trip. On two CPUs both CPUs still switch: each goes to its idle task while its side waits"
                 + " and back when woken");
-        return ExperimentView.of("One-byte ping-pong round trips, shown per hand-off (round trip / 2)", "half a round trip", pooled,
+        return ExperimentView.of("One-byte ping-pong round trips, shown per handoff (round trip / 2)", "half a round trip", pooled,
                 ClaimOutcome.forResult(r, r.environment()), notes, r.environment());
     }
 

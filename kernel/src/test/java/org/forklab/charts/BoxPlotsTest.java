@@ -103,6 +103,13 @@ class BoxPlotsTest {
         List<String> marks = plot.getAnnotations().stream()
                 .map(a -> ((org.jfree.chart.annotations.CategoryTextAnnotation) a).getText()).toList();
         assertEquals(List.of("↑ 2 beyond, up to 1000 ns"), marks);
+        // the mark sits in room of its own past the last sample drawn, not over the whisker and dots
+        double whiskerTop = ((org.jfree.data.statistics.BoxAndWhiskerCategoryDataset) plot.getDataset(0))
+                .getMaxRegularValue(0, 0).doubleValue();
+        double edge = ((org.jfree.chart.annotations.CategoryTextAnnotation) plot.getAnnotations().get(0)).getValue();
+        assertEquals(plot.getRangeAxis().getUpperBound(), edge, 1e-9);
+        assertTrue(edge - whiskerTop > whiskerTop - plot.getRangeAxis().getLowerBound(),
+                "mark at " + edge + ", whisker top at " + whiskerTop);
     }
 
     @Test

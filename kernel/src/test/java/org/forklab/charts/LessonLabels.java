@@ -48,12 +48,12 @@ final class LessonLabels {
         return out;
     }
 
-    /** %pingpong: every mode at every placement, per hand-off. */
+    /** %pingpong: every mode at every placement, per handoff. */
     static List<String> pingpong() {
         List<String> out = new ArrayList<>();
         for (SwitchMode mode : SwitchMode.values()) {
             for (Placement placement : Placement.values()) {
-                out.add(mode.label() + ", " + placement.word() + ", per hand-off");
+                out.add(mode.label() + ", " + placement.word() + ", per handoff");
             }
         }
         return out;

@@ -29,7 +29,7 @@ class PingPongMagicTest {
                 "--warmup", "10", "--cold", "1", "--as", "pp"), screen.bench());
         DisplayData shown = screen.finalDisplay();
         String text = (String) shown.getData(MIMEType.TEXT_PLAIN);
-        assertTrue(text.contains("Java threads over a SynchronousQueue, scheduler, per hand-off  10 "), text);
+        assertTrue(text.contains("Java threads over a SynchronousQueue, scheduler, per handoff  10 "), text);
         for (MIMEType type : List.of(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG)) {
             assertTrue(shown.hasDataForType(type), type.toString());
         }

@@ -83,12 +83,12 @@ public record SwitchResult(Environment environment, Settings settings, List<Run>
             return Quantiles.median(roundTrip.values());
         }
 
-        /** Half a round trip: the time per hand-off (each round trip is two; a hand-off is more than a switch). */
+        /** Half a round trip: the time per handoff (each round trip is two; a hand-off is more than a switch). */
         public double medianPerSwitchNs() {
             return medianRoundTripNs() / 2;
         }
 
-        /** The same samples halved: the time per hand-off. */
+        /** The same samples halved: the time per handoff. */
         public Samples perSwitch() {
             double[] v = roundTrip.values();
             double[] c = roundTrip.cold();
@@ -98,7 +98,7 @@ public record SwitchResult(Environment environment, Settings settings, List<Run>
             for (int i = 0; i < c.length; i++) {
                 c[i] /= 2;
             }
-            return new Samples(roundTrip.label().replace("round trip", "per hand-off (round trip / 2)"), roundTrip.unit(),
+            return new Samples(roundTrip.label().replace("round trip", "per handoff (round trip / 2)"), roundTrip.unit(),
                     v, c, roundTrip.opsPerSample());
         }
     }

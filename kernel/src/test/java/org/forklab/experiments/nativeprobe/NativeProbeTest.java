@@ -101,7 +101,7 @@ class NativeProbeTest {
         assumeTrue(probe.availability().isEmpty(), () -> probe.availability().orElse(""));
         ProbeRun run = probe.run(List.of("spawn", "ops=fork", "samples=0"), Duration.ofSeconds(10));
         assertFalse(run.succeeded());
-        assertEquals("samples = 0 is out of range: accepted 1 to 1000000",
+        assertEquals("samples = 0 is out of range: accepted 1 to " + org.forklab.experiments.core.SamplingPlan.MAX_SAMPLES,
                 assertThrows(ProbeFailedException.class, run::requireSuccess).getMessage());
         assertEquals("unknown option 'sample' for this command", assertThrows(ProbeFailedException.class,
                 () -> probe.run(List.of("spawn", "sample=3"), Duration.ofSeconds(10)).requireSuccess()).getMessage());

@@ -68,7 +68,7 @@ class SwitchExperimentTest {
                     assertTrue(run.medianRoundTripNs() > 0);
                     assertEquals(run.medianRoundTripNs() / 2, run.medianPerSwitchNs());
                     assertEquals(s.values()[0] / 2, run.perSwitch().values()[0]);
-                    assertTrue(run.perSwitch().label().endsWith("per hand-off (round trip / 2)"), run.perSwitch().label());
+                    assertTrue(run.perSwitch().label().endsWith("per handoff (round trip / 2)"), run.perSwitch().label());
                     // Pinning is checked where it can be seen: the CPU each side last ran on.
                     if (placement == Placement.SAME_CPU) {
                         assertEquals(List.of(cpus.get(0), cpus.get(0)), List.of(run.initiatorCpu(), run.partnerCpu()), s.label());
