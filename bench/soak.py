@@ -14,7 +14,11 @@ longer and more often). The execute latency (request to reply, median and slowes
 printed for all cells and, with pauses, for the cells right after a pause, which are the ones an
 idle collection could slow down.
 
-Usage: bench/soak.py [--cells N] [--java PATH] [--jvm-option OPT ...] [--pause S --every N] [--nmt]
+Two kinds of cell: --kind mixed (the default) has five snippets, as a lesson's cells do: two
+declarations, a counter, a loop and a value; --kind declaration has one, a variable declared. JShell
+keeps something of every snippet, so the kind sets how much a session can give back.
+
+Usage: bench/soak.py [--kind mixed|declaration] [--cells N] [--java PATH] [--jvm-option OPT ...] [--pause S --every N] [--nmt]
 With --nmt the kernel runs with native memory tracking, and the JVM's own account of what grew
 (heap, metaspace, code cache, threads, malloc...) is printed at the end (jcmd VM.native_memory).
 The kernel jar is kernel/target/forklab-kernel.jar (build it first); it is installed into a
@@ -43,6 +47,14 @@ def run_cell(kc, code, timeout=120):
             return msg["content"]["status"]
 
 
+def cell(kind, i):
+    """Small cells of the kind a lesson has; 50 names reused, as a student reruns and edits."""
+    if kind == "declaration":
+        return f"int v{i % 50} = {i};"
+    return (f"int v{i % 50} = {i}; var s{i % 50} = String.valueOf(v{i % 50}).repeat(100);"
+            f" long sum = 0; for (int k = 0; k < 10_000; k++) sum += k; sum")
+
+
 def latency(seconds):
     tenth = statistics.quantiles(seconds, n=10)[-1] if len(seconds) >= 2 else seconds[0]
     return f"median {statistics.median(seconds) * 1000:.0f} ms, slowest tenth from {tenth * 1000:.0f} ms"
@@ -51,6 +63,7 @@ def latency(seconds):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cells", type=int, default=1000)
+    parser.add_argument("--kind", choices=["mixed", "declaration"], default="mixed")
     parser.add_argument("--java", default="/usr/lib/jvm/java-17-openjdk-amd64/bin/java")
     parser.add_argument("--jvm-option", action="append", default=[])
     parser.add_argument("--pause", type=float, default=0.0, help="seconds of idle time after every N-th cell")
@@ -81,14 +94,13 @@ def main():
         started = time.monotonic()
         print(f"JVM options: {' '.join(args.jvm_option) or '(installer defaults)'}")
         pacing = f"a {args.pause:g} s pause after every {args.every} cells" if args.pause > 0 else "back to back"
-        print(f"cells: {args.cells}, {pacing}; load average at the start {os.getloadavg()[0]:.1f}")
+        print(f"cells: {args.cells} of kind {args.kind}, {pacing}; load average at the start {os.getloadavg()[0]:.1f}")
         print(f"after the first cell: {first / 2**20:.0f} MB resident; after a 10 s pause: {start / 2**20:.0f} MB")
         latencies, after_pause = [], []
         for i in range(1, args.cells + 1):
             # Small cells of the kind a lesson has: a declaration, a loop, a string, some garbage.
             sent = time.monotonic()
-            status = run_cell(kc, f"int v{i % 50} = {i}; var s{i % 50} = String.valueOf(v{i % 50}).repeat(100);"
-                                  f" long sum = 0; for (int k = 0; k < 10_000; k++) sum += k; sum")
+            status = run_cell(kc, cell(args.kind, i))
             latencies.append(time.monotonic() - sent)
             if args.pause > 0 and i > 1 and (i - 1) % args.every == 0:
                 after_pause.append(latencies[-1])

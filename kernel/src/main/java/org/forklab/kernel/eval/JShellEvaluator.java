@@ -60,6 +60,8 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Of those, the ones set to null so far. */
     private final List<String> freedVariables = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String heapAtStop;
+    /** Null where jdk.jshell is not open to the kernel: each snippet's wrapper is then kept whole. */
+    private final WrapperSlimmer slimmer;
     /** Re-added to the class path to give JShell a fresh compiler (see freshCompiler). */
     private final String resetEntry;
 
@@ -76,6 +78,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .executionEngine(new CellExecutionControl.Provider(control), Map.of())
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
+        this.slimmer = WrapperSlimmer.forShell(shell);
         for (Path entry : classpath) {
             shell.addToClasspath(entry.toString());
         }
@@ -86,6 +89,11 @@ public final class JShellEvaluator implements AutoCloseable {
         for (String type : staticImports) {
             eval("import static " + type + ".*;");
         }
+    }
+
+    /** Whether JShell's wrappers of past snippets are slimmed ({@link WrapperSlimmer}). */
+    boolean slimsWrappers() {
+        return slimmer != null;
     }
 
     /** The loader cells' classes and added jars live in; extensions are looked up through it. */
@@ -243,6 +251,11 @@ public final class JShellEvaluator implements AutoCloseable {
         control.takeLastInvokedClass();
         List<SnippetEvent> events = shell.eval(source);
         String wrapper = control.takeLastInvokedClass();
+        if (slimmer != null) {
+            for (SnippetEvent event : events) {
+                slimmer.slim(event.snippet());
+            }
+        }
         CellValue value = CellValue.none();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {

@@ -1,9 +1,11 @@
 package org.forklab.kernel.install;
 
 import com.google.gson.GsonBuilder;
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +21,22 @@ public final class KernelSpec {
      * A kernel lives for a whole lesson, and a heap that grew for one cell's garbage is otherwise
      * never given back: with G1 collecting when idle (every 2 s) and the heap shrunk to at most 30 %
      * free, bench/soak.py measured 152 → 337 MB resident over 250 cells against 150 → 818 MB
-     * without. Over 1,000 cells the growth was 266 MB with these; the serial collector (229 MB) and
-     * fewer malloc arenas (246 MB) were no clear gain (README, "The kernel under abuse"), so G1
-     * stays. The kernel also runs a full collection when idle after a cell (IdleCollector; turned
-     * off with --jvm-option=-Dforklab.idleCollectMillis=0). --jvm-option comes later on the
+     * without. The kernel also runs a full collection when idle after a cell (IdleCollector; turned
+     * off with --jvm-option=-Dforklab.idleCollectMillis=0), and after it the heap keeps at most 10 %
+     * free: at 30 % the pages of the free part stayed resident, and 1,000 one-line cells grew the
+     * heap's resident pages by 53 MB, at 10 % by 18 MB (JDK 25). --jvm-option comes later on the
      * command line and so overrides any of these.
      */
     static final List<String> MEMORY_DEFAULTS = List.of(
-            "-XX:G1PeriodicGCInterval=2000", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");
+            "-XX:G1PeriodicGCInterval=2000", "-XX:MaxHeapFreeRatio=10", "-XX:MinHeapFreeRatio=5");
+
+    /**
+     * Memory the JIT compiler and javac free goes back to glibc's malloc, which keeps it: over the
+     * same 1,000 cells the rest of the kernel's resident memory grew by 51 MB, with a trim every
+     * 3 s by 37 MB. Not every JDK 17 build has the option (both JDKs here do); where the installing
+     * JVM lacks it, it is left out, since a JVM refuses to start with an option it does not know.
+     */
+    static final String NATIVE_TRIM = "-XX:TrimNativeHeapInterval=3000";
 
     public static final String JAR_NAME = "forklab-kernel.jar";
 
@@ -34,10 +44,28 @@ public final class KernelSpec {
     private final String java;
     private final List<String> jvmOptions;
 
+    private final boolean trimsNativeHeap;
+
+    /** A kernelspec for {@code java}, which has {@link #NATIVE_TRIM} if the installing JVM has it. */
     public KernelSpec(String displayName, String java, List<String> jvmOptions) {
+        this(displayName, java, jvmOptions, jvmKnows("TrimNativeHeapInterval"));
+    }
+
+    KernelSpec(String displayName, String java, List<String> jvmOptions, boolean trimsNativeHeap) {
         this.displayName = displayName;
         this.java = java;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.trimsNativeHeap = trimsNativeHeap;
+    }
+
+    /** Whether this JVM has the -XX option {@code name} (the installer writes the JVM it runs on). */
+    static boolean jvmKnows(String name) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return false;
+        }
     }
 
     /** kernel.json's content for a kernel whose jar is {@code jar}. */
@@ -56,6 +84,9 @@ public final class KernelSpec {
         }
         argv.add("-XX:-UsePerfData");
         argv.addAll(MEMORY_DEFAULTS);
+        if (trimsNativeHeap) {
+            argv.add(NATIVE_TRIM);
+        }
         argv.addAll(jvmOptions); // after the defaults: the JVM takes the last of a repeated option
         argv.add("-jar");
         argv.add(jar.toString());

@@ -102,6 +102,19 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void aMethodFromManyCellsBeforeNamesItsLineAfterItsWrapperWasSlimmed() throws Exception {
+        assertTrue(evaluator.slimsWrappers(), "the tests open jdk.jshell as the kernel jar's manifest does");
+        evaluator.eval("int thrower(int x) {\n    int y = x + 1;\n    return y / (x - x);\n}");
+        for (int i = 0; i < 40; i++) {
+            evaluator.eval("int slimmed" + i + " = " + i + ";");
+        }
+        RuntimeFailure e = assertThrows(RuntimeFailure.class, () -> evaluator.eval("int z = 1;\nthrower(z)"));
+        assertTrue(e.lines().get(1).matches("\tat thrower \\(earlier cell, snippet \\d+ line 3\\)"), e.lines().toString());
+        assertEquals("\tat cell (cell line 2)", e.lines().get(2));
+        assertEquals(39, evaluator.eval("slimmed39").value());
+    }
+
+    @Test
     void busyLoopIsStopped() {
         timer.schedule(evaluator::stop, 300, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();

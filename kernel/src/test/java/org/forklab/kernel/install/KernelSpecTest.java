@@ -21,11 +21,11 @@ class KernelSpecTest {
     void writesKernelJsonLogosAndItsOwnJar(@TempDir Path tmp) throws Exception {
         Path jar = Files.writeString(tmp.resolve("built.jar"), "not really a jar");
         Path dir = tmp.resolve("share/jupyter/kernels/forklab");
-        new KernelSpec("Java (forklab)", "/opt/jdk/bin/java", List.of("-Xmx1g")).writeTo(dir, jar);
+        new KernelSpec("Java (forklab)", "/opt/jdk/bin/java", List.of("-Xmx1g"), true).writeTo(dir, jar);
 
         JsonObject json = new JsonParser().parse(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
-        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:-UsePerfData\",\"-XX:G1PeriodicGCInterval=2000\",\"-XX:MaxHeapFreeRatio=30\","
-                + "\"-XX:MinHeapFreeRatio=10\",\"-Xmx1g\",\"-jar\",\"" + dir.resolve("forklab-kernel.jar")
+        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:-UsePerfData\",\"-XX:G1PeriodicGCInterval=2000\",\"-XX:MaxHeapFreeRatio=10\","
+                + "\"-XX:MinHeapFreeRatio=5\",\"-XX:TrimNativeHeapInterval=3000\",\"-Xmx1g\",\"-jar\",\"" + dir.resolve("forklab-kernel.jar")
                 + "\",\"{connection_file}\"]", json.get("argv").toString());
         assertEquals("java", json.get("language").getAsString());
         assertEquals("message", json.get("interrupt_mode").getAsString());
@@ -40,11 +40,20 @@ class KernelSpecTest {
 
     /** The JVM itself, given the kernelspec's options, takes the user's value over the installer's. */
     @Test
+    void theNativeTrimIsLeftOutForAJvmWithoutIt(@TempDir Path tmp) {
+        List<?> argv = (List<?>) new KernelSpec("k", "/opt/jdk/bin/java", List.of(), false)
+                .kernelJson(tmp.resolve("k.jar")).get("argv");
+        assertFalse(argv.toString().contains("TrimNativeHeapInterval"), argv.toString());
+        assertTrue(KernelSpec.jvmKnows("MaxHeapFreeRatio"));
+        assertFalse(KernelSpec.jvmKnows("NoSuchOptionAnywhere"));
+    }
+
+    @Test
     void aJvmOptionOverridesTheInstallersMemoryDefault(@TempDir Path tmp) throws Exception {
         String java = InstallCommand.javaCommand();
         List<?> argv = (List<?>) new KernelSpec("k", java, List.of("-XX:MaxHeapFreeRatio=70", "-Dforklab.idleCollectMillis=0"))
                 .kernelJson(tmp.resolve("k.jar")).get("argv");
-        assertTrue(argv.contains("-XX:MaxHeapFreeRatio=30"), "the default is there to be overridden: " + argv);
+        assertTrue(argv.contains("-XX:MaxHeapFreeRatio=10"), "the default is there to be overridden: " + argv);
         List<String> command = new ArrayList<>();
         for (Object arg : argv.subList(0, argv.indexOf("-jar"))) {
             command.add(arg.toString());
