@@ -209,7 +209,12 @@ final class ErrorFormat {
         }
         String method = frame.getMethodName().isEmpty() || frame.getMethodName().equals("do_it$")
                 ? "cell" : frame.getMethodName();
-        String id = frame.getFileName() == null ? "" : frame.getFileName().substring(1);
+        String file = frame.getFileName();
+        // JShell names a snippet's frames "#id"; a class it no longer maps keeps its own file name
+        String id = file != null && file.startsWith("#") ? file.substring(1) : "";
+        if (id.isEmpty()) {
+            return method + " (an earlier cell)"; // a class whose snippet JShell no longer keeps (DeadSnippetPruner)
+        }
         Integer first = snippetFirstLine.get(id);
         if (first != null && frame.getLineNumber() > 0) {
             return method + " (cell line " + (first + frame.getLineNumber()) + ")";

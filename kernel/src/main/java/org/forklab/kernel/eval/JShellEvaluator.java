@@ -62,6 +62,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private volatile String heapAtStop;
     /** Null where jdk.jshell is not open to the kernel: each snippet's wrapper is then kept whole. */
     private final WrapperSlimmer slimmer;
+    /** Null where jdk.jshell is not open to the kernel: JShell then keeps every snippet of the session. */
+    private final DeadSnippetPruner pruner;
     /** Re-added to the class path to give JShell a fresh compiler (see freshCompiler). */
     private final String resetEntry;
 
@@ -79,6 +81,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
         this.slimmer = WrapperSlimmer.forShell(shell);
+        this.pruner = DeadSnippetPruner.forShell(shell);
         for (Path entry : classpath) {
             shell.addToClasspath(entry.toString());
         }
@@ -91,9 +94,21 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
+    /** The cell's values and errors are read by now, so its finished snippets can go (DeadSnippetPruner). */
+    private void forgetFinishedSnippets() {
+        if (pruner == null) {
+            return;
+        }
+        try {
+            pruner.prune();
+        } catch (OutOfMemoryError | StackOverflowError cellFilledTheHeap) {
+            // The cell's own error says so; the snippets go after the next cell.
+        }
+    }
+
     /** Whether JShell's wrappers of past snippets are slimmed ({@link WrapperSlimmer}). */
     boolean slimsWrappers() {
-        return slimmer != null;
+        return slimmer != null && pruner != null;
     }
 
     /** The loader cells' classes and added jars live in; extensions are looked up through it. */
@@ -121,7 +136,13 @@ public final class JShellEvaluator implements AutoCloseable {
         if (Thread.currentThread() == cellThread) {
             return evalHere(cell); // a cell that declares a variable through the kernel (bind)
         }
-        return onCellThread(() -> evalHere(cell));
+        return onCellThread(() -> {
+            try {
+                return evalHere(cell);
+            } finally {
+                forgetFinishedSnippets();
+            }
+        });
     }
 
     /**

@@ -122,10 +122,8 @@ final class WrapperSlimmer {
                     snippetOuter.set(sharing, replacement);
                 }
             }
-            Object name = className.get(outer);
-            if (outersByClass.get(name) == outer) {
-                ((Map<Object, Object>) outersByClass).put(name, replacement);
-            }
+            // The class loaded under that name is the one compiled last, from this wrapper.
+            ((Map<Object, Object>) outersByClass).put(className.get(outer), replacement);
             return saved;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return 0; // left as JShell made it: costs memory, changes nothing else
