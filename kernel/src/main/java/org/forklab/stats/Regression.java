@@ -15,7 +15,9 @@ public record Regression(int n, double slope, double intercept, Interval slopeIn
     /** Below this share of variance explained, a slope is not read as a cost per entity. */
     public static final double MIN_R_SQUARED = 0.9;
     /** The words every poor fit ends with, so a display can say what to do. */
-    public static final String TOO_POOR = "the fit is too poor to tell; add counts";
+    public static final String TOO_POOR = "the fit is too poor to tell; add ";
+    /** What more to measure for a fit against counts (of threads, processes, connections). */
+    public static final String MORE_COUNTS = "counts";
 
     public static Regression of(double[] x, double[] y) {
         return of(x, y, 0.95);
@@ -59,14 +61,19 @@ public record Regression(int n, double slope, double intercept, Interval slopeIn
      * data cannot even tell whether the quantity grows with the count).
      */
     public Optional<String> tooPoorToTell() {
+        return tooPoorToTell(MORE_COUNTS);
+    }
+
+    /** As {@link #tooPoorToTell()}, advising to add {@code more} (the x values this fit was drawn against). */
+    public Optional<String> tooPoorToTell(String more) {
         if (!slopeInterval.isDefined()) {
-            return Optional.of(n + " points give no interval: " + TOO_POOR);
+            return Optional.of(n + " points give no interval: " + TOO_POOR + more);
         }
         if (!(rSquared >= MIN_R_SQUARED)) {
-            return Optional.of(String.format(Locale.ROOT, "r² = %.2f is below %.1f: %s", rSquared, MIN_R_SQUARED, TOO_POOR));
+            return Optional.of(String.format(Locale.ROOT, "r² = %.2f is below %.1f: %s%s", rSquared, MIN_R_SQUARED, TOO_POOR, more));
         }
         if (slopeInterval.low() <= 0 && slopeInterval.high() >= 0) {
-            return Optional.of("the slope's interval reaches across zero: " + TOO_POOR);
+            return Optional.of("the slope's interval reaches across zero: " + TOO_POOR + more);
         }
         return Optional.empty();
     }

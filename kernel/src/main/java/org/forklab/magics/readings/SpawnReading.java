@@ -8,7 +8,6 @@ import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.readings.Contrast.Measure;
 import org.forklab.magics.readings.Contrast.Side;
 import org.forklab.experiments.cost.PageKind;
-import org.forklab.stats.Quantiles;
 import org.forklab.stats.Regression;
 import org.forklab.stats.Unit;
 import org.forklab.stats.format.Units;
@@ -26,7 +25,6 @@ public final class SpawnReading {
             new CostVariant[] {CostVariant.PTHREAD, CostVariant.POSIX_SPAWN},
             new CostVariant[] {CostVariant.VIRTUAL_THREAD, CostVariant.PROCESS_BUILDER});
 
-    private static final double GIB = 1L << 30;
     private static final java.util.Set<CostVariant> THREADS = java.util.EnumSet.of(CostVariant.PLATFORM_THREAD,
             CostVariant.VIRTUAL_THREAD, CostVariant.EXECUTOR_LATENCY, CostVariant.EXECUTOR_THROUGHPUT, CostVariant.PTHREAD);
 
@@ -61,21 +59,20 @@ public final class SpawnReading {
         Regression small = null;
         Regression huge = null;
         for (PageKind kind : PageKind.values()) {
-            List<CostResult.ForkPoint> points = r.forkSweep().stream()
-                    .filter(p -> p.pages() == kind || p.touchBytes() == 0).toList();
-            if (points.stream().noneMatch(p -> p.touchBytes() > 0) || points.size() < 2) {
+            Optional<ForkSweepFit> fitted = ForkSweepFit.of(r.forkSweep(), kind, CostResult.ForkPoint::samples);
+            if (fitted.isEmpty()) {
                 continue;
             }
-            double[] x = points.stream().mapToDouble(p -> p.touchBytes() / GIB).toArray();
-            double[] y = points.stream().mapToDouble(p -> Quantiles.median(p.samples().values())).toArray();
-            Regression fit = Regression.of(x, y);
-            if (kind == PageKind.SMALL) {
-                small = fit;
-            } else {
-                huge = fit;
+            Regression fit = fitted.get().line();
+            if (fitted.get().tooPoorToTell().isEmpty()) {
+                if (kind == PageKind.SMALL) {
+                    small = fit;
+                } else {
+                    huge = fit;
+                }
             }
-            parts.add("with " + kind.description() + " " + fit.tooPoorToTell()
-                    .map(why -> "the " + points.size() + " sizes do not fall on a line (" + why + ")")
+            parts.add("with " + kind.description() + " " + fitted.get().tooPoorToTell()
+                    .map(why -> "the " + fitted.get().sizes() + " sizes do not fall on a line (" + why + ")")
                     .orElse("each GiB touched added " + Units.format(fit.slope(), Unit.NANOSECONDS) + " (95 % CI "
                             + Units.range(fit.slopeInterval().low(), fit.slopeInterval().high(), Unit.NANOSECONDS)
                             + ", r² " + Units.number(fit.rSquared()) + ")"));
@@ -84,8 +81,7 @@ public final class SpawnReading {
             return "no size above zero was measured, so there is no slope to read";
         }
         String text = String.join("; ", parts);
-        if (small != null && huge != null && small.tooPoorToTell().isEmpty() && huge.tooPoorToTell().isEmpty()
-                && huge.slope() > 0 && huge.slopeInterval().high() < small.slopeInterval().low()) {
+        if (small != null && huge != null && huge.slope() > 0 && huge.slopeInterval().high() < small.slopeInterval().low()) {
             text += ", so with huge pages each GiB cost about " + Units.number(small.slope() / huge.slope())
                     + "× less: there are 512 times fewer page-table entries to copy";
         }

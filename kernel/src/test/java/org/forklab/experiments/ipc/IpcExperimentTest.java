@@ -157,28 +157,19 @@ class IpcExperimentTest {
     @Test
     void theSharedMemorySegmentIsNamedForThisJvmWhileTheRunWorks() throws Exception {
         IpcConfig c = endless("shared-memory");
-        Throwable[] thrown = new Throwable[1];
-        Thread runner = new Thread(() -> {
-            try {
-                IpcExperiment.run(c);
-            } catch (Throwable t) {
-                thrown[0] = t;
-            }
-        });
-        runner.start();
+        BackgroundRun run = new BackgroundRun(c);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<Path> ours = List.of();
-        while (ours.isEmpty() && runner.isAlive() && System.nanoTime() < deadline) {
+        while (ours.isEmpty() && run.running() && System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(IpcExperiment.sharedMemoryDir())) {
                 ours = files.filter(p -> p.getFileName().toString().startsWith(IpcExperiment.segmentPrefix())).toList();
             }
             Thread.sleep(10);
         }
-        runner.interrupt();
-        runner.join(10_000);
-        assertFalse(runner.isAlive());
+        Throwable thrown = run.interrupt();
+        assertFalse(run.running());
         assertEquals(1, ours.size(), "the running experiment's segment, named " + IpcExperiment.segmentPrefix() + "*");
-        assertInstanceOf(InterruptedException.class, thrown[0], String.valueOf(thrown[0]));
+        assertInstanceOf(InterruptedException.class, thrown, String.valueOf(thrown));
     }
 
     @Test
@@ -187,40 +178,50 @@ class IpcExperimentTest {
         // can wake such a read, so the guard must kill the child to end it (on a machine that starts
         // a JVM in under 100 ms the interrupt lands in the long run that follows instead)
         IpcConfig c = endless("pipe");
-        Throwable[] thrown = new Throwable[1];
-        Thread runner = new Thread(() -> {
-            try {
-                IpcExperiment.run(c);
-            } catch (Throwable t) {
-                thrown[0] = t;
-            }
-        });
-        runner.start();
+        BackgroundRun run = new BackgroundRun(c);
         Thread.sleep(100);
-        runner.interrupt();
-        runner.join(10_000);
-        assertFalse(runner.isAlive());
-        assertInstanceOf(InterruptedException.class, thrown[0], String.valueOf(thrown[0]));
+        Throwable thrown = run.interrupt();
+        assertFalse(run.running());
+        assertInstanceOf(InterruptedException.class, thrown, String.valueOf(thrown));
     }
 
     @Test
     void interruptStopsTheRunWithinASecond() throws Exception {
         for (String transport : List.of("thread-spin", "thread-handoff", "shared-memory", "native-shm-spin", "unix-socket", "pipe")) {
             IpcConfig c = endless(transport);
-            Throwable[] thrown = new Throwable[1];
-            Thread runner = new Thread(() -> {
+            BackgroundRun run = new BackgroundRun(c);
+            Thread.sleep(1_200);
+            Throwable thrown = run.interrupt();
+            assertFalse(run.running(), transport + ": still running 10 s after the interrupt");
+            assertInstanceOf(InterruptedException.class, thrown, transport + ": " + thrown);
+        }
+    }
+
+    /** An experiment run on a thread of its own, so that a test can interrupt it. */
+    private static final class BackgroundRun {
+        private final Thread thread;
+        private volatile Throwable thrown;
+
+        BackgroundRun(IpcConfig config) {
+            thread = new Thread(() -> {
                 try {
-                    IpcExperiment.run(c);
+                    IpcExperiment.run(config);
                 } catch (Throwable t) {
-                    thrown[0] = t;
+                    thrown = t;
                 }
             });
-            runner.start();
-            Thread.sleep(1_200);
-            runner.interrupt();
-            runner.join(10_000);
-            assertFalse(runner.isAlive(), transport + ": still running 10 s after the interrupt");
-            assertInstanceOf(InterruptedException.class, thrown[0], transport + ": " + thrown[0]);
+            thread.start();
+        }
+
+        boolean running() {
+            return thread.isAlive();
+        }
+
+        /** Interrupts the run, waits up to 10 s for it to end and returns what it threw (null if nothing). */
+        Throwable interrupt() throws InterruptedException {
+            thread.interrupt();
+            thread.join(10_000);
+            return thrown;
         }
     }
 }
