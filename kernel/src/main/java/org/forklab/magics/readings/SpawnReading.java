@@ -8,6 +8,7 @@ import org.forklab.magics.claims.ClaimOutcome;
 import org.forklab.magics.readings.Contrast.Measure;
 import org.forklab.magics.readings.Contrast.Side;
 import org.forklab.experiments.cost.PageKind;
+import org.forklab.stats.Quantiles;
 import org.forklab.stats.Regression;
 import org.forklab.stats.Unit;
 import org.forklab.stats.format.Units;
@@ -78,7 +79,15 @@ public final class SpawnReading {
                             + ", r² " + Units.number(fit.rSquared()) + ")"));
         }
         if (parts.isEmpty()) {
-            return "no size above zero was measured, so there is no slope to read";
+            List<CostResult.ForkPoint> touched = r.forkSweep().stream().filter(p -> p.touchBytes() > 0).toList();
+            if (touched.isEmpty()) {
+                return "no size above zero was measured, so there is no slope to read";
+            }
+            // one size (a control panel's run): its time is the finding; a slope needs two sizes of a page kind
+            return touched.stream().map(p -> "with " + Units.bytes(p.touchBytes()) + " touched in " + p.pages().description()
+                    + " a fork+_exit+waitpid took a median " + Units.duration(Quantiles.median(p.samples().values())))
+                    .collect(java.util.stream.Collectors.joining("; "))
+                    + "; one size per page kind gives no slope against memory: add " + ForkSweepFit.MORE_SIZES;
         }
         String text = String.join("; ", parts);
         if (small != null && huge != null && huge.slope() > 0 && huge.slopeInterval().high() < small.slopeInterval().low()) {

@@ -104,6 +104,17 @@ class ExperimentReadingsTest {
     }
 
     @Test
+    void aForkAfterOneSizeOfMemoryIsReadAsItsTimeNotAsNothingMeasured() {
+        // the lesson's control panel: one size, one page kind, no untouched point
+        List<CostResult.VariantSamples> v = List.of(new CostResult.VariantSamples(CostVariant.FORK,
+                Synthetic.ns("fork+_exit+waitpid", Synthetic.around(150_000, 20))));
+        String r = Readings.of(new CostResult(ENV, Settings.none(), v, List.of(point(64, PageKind.SMALL, 2_500_000)),
+                List.of(), List.of())).orElseThrow().prose();
+        assertTrue(r.startsWith("Fork after touching memory: with 64.0 MiB touched in 4 KB pages a fork+_exit+waitpid took a"
+                + " median 2.50 ms; one size per page kind gives no slope against memory: add sizes (--fork-memory)."), r);
+    }
+
+    @Test
     void spawnWithoutAThreadProcessPairComparesTheTwoMeasured() {
         List<CostResult.VariantSamples> v = List.of(
                 new CostResult.VariantSamples(CostVariant.PLATFORM_THREAD, Synthetic.ns("platform thread start+join",
