@@ -120,6 +120,12 @@ public final class AxisLabels {
             ChartImages.prepare(g2); // the same hints and scale as the PNG: the same text widths
             chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
             return read.apply(g2, info.getPlotInfo().getDataArea());
+        } catch (ChartRenderingException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // charts are laid out while they are built, before ChartImages draws them: a machine
+            // without fonts fails here first, and must get the same one line as when drawing
+            throw ChartImages.wrap(chart, e);
         } finally {
             g2.dispose();
         }

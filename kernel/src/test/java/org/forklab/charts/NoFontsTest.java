@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A machine without fonts, imitated with a fontconfig file that lists no font directories.
  * Depending on the JDK, AWT then either falls back to fonts it finds by itself (Debian's
- * OpenJDK 17 does) or fails (Temurin 25: "Fontconfig head is null"). Either way the caller
- * must see a chart or the one-line message, never a stack trace.
+ * OpenJDK 17 does) or fails (Temurin 25: "Fontconfig head is null", first met while the chart
+ * is built and its labels laid out). Either way the caller must see a chart or the one-line
+ * message, never a stack trace.
  */
 class NoFontsTest {
 
@@ -41,8 +42,10 @@ class NoFontsTest {
     }
 
     private static String runChild(Path java, Path config, Path dir) throws IOException, InterruptedException {
+        // a home of its own: the JDK keeps what fontconfig told it in ~/.java/fonts, and a run
+        // that finds an earlier one draws with the fonts listed there, never meeting the failure
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), NoFontsChild.class.getName());
+                "-Duser.home=" + dir.resolve("home"), "-cp", System.getProperty("java.class.path"), NoFontsChild.class.getName());
         builder.environment().put("FONTCONFIG_FILE", config.toString());
         builder.redirectErrorStream(true); // a stack trace on stderr must show up in the output
         builder.redirectOutput(dir.resolve("out.txt").toFile());
