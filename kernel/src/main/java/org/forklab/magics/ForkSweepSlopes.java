@@ -42,6 +42,8 @@ final class ForkSweepSlopes {
                 ? " (95 % CI " + Units.range(r.slopeInterval().low(), r.slopeInterval().high(), Unit.NANOSECONDS) + ")"
                 : "";
         String quality = String.format(Locale.ROOT, ", r² %.3f", r.rSquared());
-        return head + interval + quality + fit.tooPoorToTell().map(why -> "; " + why).orElse("");
+        String verdict = fit.noGrowthDetected() ? "; no growth with memory that this run could detect"
+                : fit.tooPoorToTell().map(why -> "; " + why).orElse("");
+        return head + interval + quality + verdict;
     }
 }

@@ -39,6 +39,19 @@ class ForkSweepSlopesTest {
     }
 
     @Test
+    void aFlatNoisyLineIsNoGrowthDetectedNotAPoorFit() {
+        // huge pages: 110, 100, 115 µs at 0, 1 and 2 GiB: the slope's interval holds zero and r² is near 0
+        List<ForkPoint> sweep = List.of(point(0, PageKind.SMALL, 110_000, 60_000),
+                point(1024, PageKind.HUGE, 100_000, 61_000), point(2048, PageKind.HUGE, 115_000, 59_000));
+        List<String> huge = ForkSweepSlopes.notes(sweep).stream().filter(n -> n.contains("huge pages")).toList();
+        assertEquals(2, huge.size(), huge.toString());
+        for (String n : huge) {
+            assertTrue(n.endsWith("; no growth with memory that this run could detect"), n);
+            assertTrue(n.contains("(95 % CI -"), n);
+        }
+    }
+
+    @Test
     void noSweepNoNotes() {
         assertEquals(List.of(), ForkSweepSlopes.notes(List.of()));
     }

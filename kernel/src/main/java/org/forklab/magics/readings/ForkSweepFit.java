@@ -31,8 +31,17 @@ public record ForkSweepFit(PageKind kind, int sizes, Regression line) {
         return Optional.of(new ForkSweepFit(kind, points.size(), Regression.of(x, y)));
     }
 
-    /** Why this line cannot carry a slope, or empty when it can. */
+    /**
+     * The slope's interval holds zero: at these sizes the time did not grow detectably with the
+     * memory touched. That is a finding (huge pages can make it so), not a poor fit, although its
+     * r² is low by nature: the noise is all there is to explain.
+     */
+    public boolean noGrowthDetected() {
+        return line.slopeInterval().isDefined() && line.slopeInterval().low() <= 0 && line.slopeInterval().high() >= 0;
+    }
+
+    /** Why this line cannot carry a slope, or empty when it can (or when it shows {@link #noGrowthDetected no growth}). */
     public Optional<String> tooPoorToTell() {
-        return line.tooPoorToTell(MORE_SIZES);
+        return noGrowthDetected() ? Optional.empty() : line.tooPoorToTell(MORE_SIZES);
     }
 }

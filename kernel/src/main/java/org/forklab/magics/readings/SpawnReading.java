@@ -57,26 +57,30 @@ public final class SpawnReading {
     /** Per page kind: the slope of the median fork+_exit+waitpid per GiB touched, or why the fit cannot tell. */
     static String sweep(CostResult r) {
         List<String> parts = new java.util.ArrayList<>();
-        Regression small = null;
-        Regression huge = null;
+        ForkSweepFit small = null;
+        ForkSweepFit huge = null;
         for (PageKind kind : PageKind.values()) {
             Optional<ForkSweepFit> fitted = ForkSweepFit.of(r.forkSweep(), kind, CostResult.ForkPoint::samples);
             if (fitted.isEmpty()) {
                 continue;
             }
-            Regression fit = fitted.get().line();
-            if (fitted.get().tooPoorToTell().isEmpty()) {
+            ForkSweepFit fit = fitted.get();
+            Regression line = fit.line();
+            if (fit.tooPoorToTell().isEmpty()) {
                 if (kind == PageKind.SMALL) {
                     small = fit;
                 } else {
                     huge = fit;
                 }
             }
-            parts.add("with " + kind.description() + " " + fitted.get().tooPoorToTell()
-                    .map(why -> "the " + fitted.get().sizes() + " sizes do not fall on a line (" + why + ")")
-                    .orElse("each GiB touched added " + Units.format(fit.slope(), Unit.NANOSECONDS) + " (95 % CI "
-                            + Units.range(fit.slopeInterval().low(), fit.slopeInterval().high(), Unit.NANOSECONDS)
-                            + ", r² " + Units.number(fit.rSquared()) + ")"));
+            String interval = "95 % CI " + Units.range(line.slopeInterval().low(), line.slopeInterval().high(),
+                    Unit.NANOSECONDS);
+            parts.add("with " + kind.description() + " " + fit.tooPoorToTell()
+                    .map(why -> "the " + fit.sizes() + " sizes do not fall on a line (" + why + ")")
+                    .orElse(fit.noGrowthDetected()
+                            ? "the memory touched added no cost this run could detect (" + interval + " per GiB)"
+                            : "each GiB touched added " + Units.format(line.slope(), Unit.NANOSECONDS) + " (" + interval
+                                    + ", r² " + Units.number(line.rSquared()) + ")"));
         }
         if (parts.isEmpty()) {
             List<CostResult.ForkPoint> touched = r.forkSweep().stream().filter(p -> p.touchBytes() > 0).toList();
@@ -90,11 +94,33 @@ public final class SpawnReading {
                     + "; one size per page kind gives no slope against memory: add " + ForkSweepFit.MORE_SIZES;
         }
         String text = String.join("; ", parts);
-        if (small != null && huge != null && huge.slope() > 0 && huge.slopeInterval().high() < small.slopeInterval().low()) {
-            text += ", so with huge pages each GiB cost about " + Units.number(small.slope() / huge.slope())
+        return small == null || huge == null ? text : text + pageKinds(small, huge);
+    }
+
+    /** What the two slopes' intervals allow to say of huge pages against small ones, and only that. */
+    private static String pageKinds(ForkSweepFit small, ForkSweepFit huge) {
+        Regression s = small.line();
+        Regression h = huge.line();
+        if (small.noGrowthDetected()) {
+            // with small pages nothing grew: the sizes were too small to show page-table copying
+            return h.slopeInterval().low() > 0 ? ", so here huge pages were the dearer kind, not the cheaper:"
+                    + " see the AnonHugePages note for how much of the memory really sat on huge pages" : "";
+        }
+        if (huge.noGrowthDetected()) {
+            return ", so huge pages took away all the growth this run could detect: there are 512 times fewer"
+                    + " page-table entries to copy";
+        }
+        if (h.slopeInterval().high() < s.slopeInterval().low()) {
+            return ", so with huge pages each GiB cost about " + Units.number(s.slope() / h.slope())
                     + "× less: there are 512 times fewer page-table entries to copy";
         }
-        return text;
+        if (h.slopeInterval().low() > s.slopeInterval().high()) {
+            // the mechanism says fewer entries; a dearer huge-page fork means the pages were likely not huge
+            return ", so with huge pages each GiB cost more, not less: see the AnonHugePages note for how much of the"
+                    + " memory really sat on huge pages";
+        }
+        return "; the two slopes' 95 % intervals overlap, so this run shows no saving from huge pages: see the"
+                + " AnonHugePages note for how much of the memory really sat on them";
     }
 
     private static String single(CostResult r, List<CostVariant> measured) {

@@ -103,6 +103,37 @@ class ExperimentReadingsTest {
         assertTrue(r.contains(", so with huge pages each GiB cost about 167× less"), r);
     }
 
+    /** 100 ms per GiB with 4 KB pages; with huge pages the given medians at 256 MiB, 512 MiB and 1 GiB. */
+    private static String sweepReading(double... hugeMedians) {
+        List<CostResult.VariantSamples> v = List.of(new CostResult.VariantSamples(CostVariant.FORK,
+                Synthetic.ns("fork+_exit+waitpid", Synthetic.around(150_000, 20))));
+        List<CostResult.ForkPoint> sweep = new ArrayList<>(List.of(point(0, PageKind.SMALL, 150_000),
+                point(256, PageKind.SMALL, 25_150_000), point(512, PageKind.SMALL, 50_150_000),
+                point(1024, PageKind.SMALL, 100_150_000)));
+        long[] mib = {256, 512, 1024};
+        for (int i = 0; i < mib.length; i++) {
+            sweep.add(point(mib[i], PageKind.HUGE, hugeMedians[i]));
+        }
+        return Readings.of(new CostResult(ENV, Settings.none(), v, sweep, List.of(), List.of())).orElseThrow().prose();
+    }
+
+    @Test
+    void hugePagesAreComparedOnlyAsFarAsTheSlopesIntervalsAllow() {
+        // no growth at all, and no growth under noise (r² near 0): a finding, not "do not fall on a line"
+        for (String flat : List.of(sweepReading(150_000, 150_000, 150_000), sweepReading(170_000, 140_000, 160_000))) {
+            assertTrue(flat.contains("with transparent huge pages the memory touched added no cost this run could detect"
+                    + " (95 % CI "), flat);
+            assertTrue(flat.contains(", so huge pages took away all the growth this run could detect"), flat);
+            assertFalse(flat.contains("× less") || flat.contains("do not fall on a line"), flat);
+        }
+        String dearer = sweepReading(75_150_000, 150_150_000, 300_150_000);
+        assertTrue(dearer.contains(", so with huge pages each GiB cost more, not less: see the AnonHugePages note"), dearer);
+        // the same slope as small pages: the intervals overlap, and no ratio is claimed
+        String same = sweepReading(25_150_000, 50_150_000, 100_150_000);
+        assertTrue(same.contains("; the two slopes' 95 % intervals overlap, so this run shows no saving from huge pages"), same);
+        assertFalse(same.contains("× less") || same.contains("cost more"), same);
+    }
+
     @Test
     void aForkAfterOneSizeOfMemoryIsReadAsItsTimeNotAsNothingMeasured() {
         // the lesson's control panel: one size, one page kind, no untouched point
