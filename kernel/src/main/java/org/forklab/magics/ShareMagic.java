@@ -82,7 +82,7 @@ public final class ShareMagic implements LineMagic, ChecksConfiguration {
         Table table = new Table("What threads share and processes own, observed with " + r.config().workers() + " of each",
                 List.of(Column.text("resource"), Column.text("threads"), Column.text("processes"), Column.text("shows"),
                         Column.text("observed by")), rows);
-        StringBuilder text = new StringBuilder(table.toText());
+        StringBuilder text = new StringBuilder(table.toText(Table.NOTEBOOK_COLUMNS)); // its cells are sentences
         StringBuilder html = new StringBuilder("<div class=\"forklab-result\">\n").append(table.toHtml())
                 .append(Bundle.CHART_SLOT).append('\n'); // the chart before the notes
         r.nativeSkipped().ifPresent(why -> {

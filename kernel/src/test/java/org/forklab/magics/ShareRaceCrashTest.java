@@ -12,6 +12,7 @@ import org.forklab.experiments.faults.FaultResult;
 import org.forklab.experiments.faults.HealthyEnds;
 import org.forklab.experiments.race.RaceResult;
 import org.forklab.experiments.share.ShareResult;
+import org.forklab.stats.format.Table;
 import org.forklab.spi.UsageError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,10 @@ class ShareRaceCrashTest {
         DisplayData shown = run("share", "-w", "2", "--as", "s");
         String text = (String) shown.getData(MIMEType.TEXT_PLAIN);
         assertTrue(text.contains("file descriptors") && text.contains("PID / TID"), text);
+        // the table's cells are sentences: it is one block per resource, within a notebook's width
+        String table = text.substring(text.indexOf("What threads share"), text.indexOf("\nsignal handlers"));
+        assertTrue(table.contains("\nheap\n  threads:     "), table);
+        assertTrue(table.lines().allMatch(l -> l.length() <= Table.NOTEBOOK_COLUMNS), table);
         assertTrue(((String) shown.getData(MIMEType.TEXT_HTML)).contains("<table"));
         assertTrue(screen.boundValues.get(0) instanceof ShareResult);
         assertTrue(shown.hasDataForType(MIMEType.IMAGE_PNG) && shown.hasDataForType(MIMEType.IMAGE_SVG), "the bars");

@@ -8,6 +8,8 @@ import java.util.List;
  * nbconvert) and an HTML table (for notebooks). Every cell is escaped in HTML.
  */
 public record Table(String title, List<Column> columns, List<List<String>> rows) {
+    /** Columns of monospaced text a notebook's output area shows at its usual width without scrolling. */
+    public static final int NOTEBOOK_COLUMNS = 100;
 
     public Table {
         columns = List.copyOf(columns);
@@ -46,6 +48,58 @@ public record Table(String title, List<Column> columns, List<List<String>> rows)
             appendLine(out, row, widths);
         }
         return out.toString();
+    }
+
+    /**
+     * As {@link #toText()} when its lines fit in {@code maxWidth} columns; otherwise one block per
+     * row, the first cell as the block's heading and every other cell under it as "heading: value",
+     * values wrapped at spaces to the width. A table of sentences (what each resource shows) stays
+     * readable in a terminal or a text-only notebook view instead of running 600 columns wide.
+     */
+    public String toText(int maxWidth) {
+        String text = toText();
+        if (text.lines().allMatch(l -> width(l) <= maxWidth) || columns.size() < 2) {
+            return text;
+        }
+        int label = 0;
+        for (Column column : columns.subList(1, columns.size())) {
+            label = Math.max(label, width(column.heading()) + 1);
+        }
+        int indent = 2 + label + 1;
+        StringBuilder out = new StringBuilder();
+        if (title != null && !title.isEmpty()) {
+            out.append(title).append('\n');
+        }
+        for (List<String> row : rows) {
+            out.append('\n').append(row.get(0)).append('\n');
+            for (int c = 1; c < columns.size(); c++) {
+                String heading = columns.get(c).heading() + ":";
+                List<String> lines = wrap(row.get(c), Math.max(20, maxWidth - indent));
+                for (int i = 0; i < lines.size(); i++) {
+                    String lead = i == 0 ? "  " + heading + " ".repeat(label - width(heading) + 1) : " ".repeat(indent);
+                    out.append((lead + lines.get(i)).stripTrailing()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Words of {@code text} in lines of at most {@code width} columns; a longer word gets a line of its own. */
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            if (line.length() > 0 && width(line.toString()) + 1 + width(word) > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private void appendLine(StringBuilder out, List<String> cells, int[] widths) {

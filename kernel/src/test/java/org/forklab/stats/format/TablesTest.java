@@ -78,6 +78,28 @@ class TablesTest {
     }
 
     @Test
+    void aTableTooWideForTheWidthIsOneBlockPerRowWithItsValuesWrapped() {
+        String sentence = "threads live in one address space and every one of them sees the same heap, globals and code";
+        Table table = new Table("What is shared", List.of(Column.text("resource"), Column.text("threads"),
+                Column.text("observed by")), List.of(List.of("heap", sentence, "java"), List.of("code", "one copy", "native")));
+        assertEquals("""
+                What is shared
+
+                heap
+                  threads:     threads live in one address space and every one of
+                               them sees the same heap, globals and code
+                  observed by: java
+
+                code
+                  threads:     one copy
+                  observed by: native
+                """, table.toText(68));
+        assertTrue(table.toText(68).lines().allMatch(l -> l.length() <= 68));
+        // wide enough: the usual columns, unchanged
+        assertEquals(table.toText(), table.toText(200));
+    }
+
+    @Test
     void rowsMustMatchColumns() {
         assertThrows(IllegalArgumentException.class,
                 () -> new Table("t", List.of(Column.text("a")), List.of(List.of("1", "2"))));
