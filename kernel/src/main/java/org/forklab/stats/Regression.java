@@ -72,7 +72,7 @@ public record Regression(int n, double slope, double intercept, Interval slopeIn
         if (!(rSquared >= MIN_R_SQUARED)) {
             return Optional.of(String.format(Locale.ROOT, "r² = %.2f is below %.1f: %s%s", rSquared, MIN_R_SQUARED, TOO_POOR, more));
         }
-        if (slopeInterval.low() <= 0 && slopeInterval.high() >= 0) {
+        if (slopeInterval.contains(0)) {
             return Optional.of("the slope's interval reaches across zero: " + TOO_POOR + more);
         }
         return Optional.empty();

@@ -37,7 +37,7 @@ public record ForkSweepFit(PageKind kind, int sizes, Regression line) {
      * r² is low by nature: the noise is all there is to explain.
      */
     public boolean noGrowthDetected() {
-        return line.slopeInterval().isDefined() && line.slopeInterval().low() <= 0 && line.slopeInterval().high() >= 0;
+        return line.slopeInterval().contains(0); // false for an undefined (NaN) interval
     }
 
     /** Why this line cannot carry a slope, or empty when it can (or when it shows {@link #noGrowthDetected no growth}). */

@@ -97,30 +97,33 @@ public final class SpawnReading {
         return small == null || huge == null ? text : text + pageKinds(small, huge);
     }
 
+    /** Why huge pages save: the mechanism behind a huge-page slope below the small-page one. */
+    private static final String FEWER_ENTRIES = "there are 512 times fewer page-table entries to copy";
+    /** Where a huge-page slope that saved nothing sends the reader: whether the pages were huge at all. */
+    private static final String SEE_ANON_HUGE_PAGES = "see the AnonHugePages note for how much of the memory really sat on ";
+
     /** What the two slopes' intervals allow to say of huge pages against small ones, and only that. */
     private static String pageKinds(ForkSweepFit small, ForkSweepFit huge) {
         Regression s = small.line();
         Regression h = huge.line();
         if (small.noGrowthDetected()) {
             // with small pages nothing grew: the sizes were too small to show page-table copying
-            return h.slopeInterval().low() > 0 ? ", so here huge pages were the dearer kind, not the cheaper:"
-                    + " see the AnonHugePages note for how much of the memory really sat on huge pages" : "";
+            return h.slopeInterval().low() > 0 ? ", so here huge pages were the dearer kind, not the cheaper: "
+                    + SEE_ANON_HUGE_PAGES + "huge pages" : "";
         }
         if (huge.noGrowthDetected()) {
-            return ", so huge pages took away all the growth this run could detect: there are 512 times fewer"
-                    + " page-table entries to copy";
+            return ", so huge pages took away all the growth this run could detect: " + FEWER_ENTRIES;
         }
         if (h.slopeInterval().high() < s.slopeInterval().low()) {
             return ", so with huge pages each GiB cost about " + Units.number(s.slope() / h.slope())
-                    + "× less: there are 512 times fewer page-table entries to copy";
+                    + "× less: " + FEWER_ENTRIES;
         }
         if (h.slopeInterval().low() > s.slopeInterval().high()) {
             // the mechanism says fewer entries; a dearer huge-page fork means the pages were likely not huge
-            return ", so with huge pages each GiB cost more, not less: see the AnonHugePages note for how much of the"
-                    + " memory really sat on huge pages";
+            return ", so with huge pages each GiB cost more, not less: " + SEE_ANON_HUGE_PAGES + "huge pages";
         }
-        return "; the two slopes' 95 % intervals overlap, so this run shows no saving from huge pages: see the"
-                + " AnonHugePages note for how much of the memory really sat on them";
+        return "; the two slopes' 95 % intervals overlap, so this run shows no saving from huge pages: "
+                + SEE_ANON_HUGE_PAGES + "them";
     }
 
     private static String single(CostResult r, List<CostVariant> measured) {
